@@ -1,0 +1,226 @@
+"""The command line: the only module that touches paths, argv, stderr and exit codes.
+
+    layout convert INPUT [--tei F] [--json F] [--text F] [-o DIR] [options]
+
+Exit codes: 0 success; 1 the input cannot be read as a book; 2 wrong usage; 3 an output
+cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from layout import __version__
+from layout.model import Book
+from layout.passes import DEFAULT_PASSES
+from layout.readers import ReadError, read_file, read_folder
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+PROGRESS_MIN_PAGES = 20
+"""Books shorter than this convert too fast for a progress bar to help."""
+
+DESCRIPTION = """\
+Rebuild the structure of an OCR'd book: find the printed page numbers, running titles
+and other page furniture, the footnotes and their marks, and decide every line-end
+hyphen, book-wide; then write the book as TEI-XML, a JSON analysis and reading text.
+"""
+
+CONVERT_EPILOG = """\
+INPUT may be:
+  a text file whose pages are separated by form feeds (one page if there are none),
+  a folder of page files (*.txt, taken in natural order: 2.txt before 10.txt),
+  a HathiTrust full-text download (its header becomes TEI metadata),
+  an Internet Archive _djvu.txt (pages recovered from running titles and numbers).
+
+Without --tei/--json/--text/-o the TEI goes to standard output.
+Exit codes: 0 done; 1 input unreadable; 2 wrong usage; 3 output not writable.
+
+example:
+  layout convert samples/page-286.txt -o out/
+"""
+
+
+class OutputError(Exception):
+    """An output file that cannot be written."""
+
+
+def natural_key(name: str) -> list[object]:
+    """Sort key putting `2.txt` before `10.txt`."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
+
+
+def load(path: Path) -> Book:
+    """Read the input path (file or folder) into a book; ReadError on anything wrong."""
+    if not path.exists():
+        raise ReadError(f"{path}: no such file or folder")
+    try:
+        if path.is_dir():
+            names = sorted(
+                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt"),
+                key=lambda p: natural_key(p.name),
+            )
+            return read_folder([(str(p), p.read_bytes()) for p in names], str(path))
+        return read_file(path.read_bytes(), str(path))
+    except OSError as err:
+        raise ReadError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+def save(path: Path, data: bytes) -> None:
+    """Write one output, turning OS errors into an OutputError naming the file."""
+    try:
+        if path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
+
+
+class Progress:
+    """A one-line progress bar on stderr, shown only on a terminal and for long books."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = enabled
+
+    def step(self, what: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        filled = width * self.done // self.total
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} {what:<16}")
+        if self.done == self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="layout", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"layout {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    conv = sub.add_parser(
+        "convert",
+        help="analyse a book and write TEI, JSON and reading text",
+        description=DESCRIPTION,
+        epilog=CONVERT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    conv.add_argument("input", metavar="INPUT", help="text file, folder of pages, or download")
+    out = conv.add_argument_group("outputs")
+    out.add_argument("--tei", metavar="FILE", help="write the TEI P5 document here")
+    out.add_argument("--json", metavar="FILE", help="write the JSON analysis here")
+    out.add_argument("--text", metavar="FILE", help="write the reading text here")
+    out.add_argument(
+        "-o", "--output-dir", metavar="DIR",
+        help="write all three as DIR/NAME.tei.xml, NAME.json and NAME.txt",
+    )
+    opts = conv.add_argument_group("options")
+    opts.add_argument("--title", help="the book's title for the TEI header")
+    opts.add_argument("--author", help="the book's author for the TEI header")
+    opts.add_argument(
+        "--lang", metavar="CODE",
+        help="the book's language (ISO 639-1, e.g. en, de); detected when not given",
+    )
+    opts.add_argument(
+        "--notes", choices=("none", "end"), default="none",
+        help="reading text: leave footnotes out (none, default) or add each page's "
+        "notes at the end of its chunk (end)",
+    )
+    opts.add_argument("-q", "--quiet", action="store_true", help="no progress bar or remarks")
+    return parser
+
+
+def outputs(args: argparse.Namespace) -> dict[str, Path]:
+    """Which writer goes to which path."""
+    chosen: dict[str, Path] = {}
+    if args.output_dir:
+        base = Path(args.output_dir)
+        stem = Path(args.input.rstrip("/\\")).name
+        stem = stem[:-4] if stem.lower().endswith(".txt") else stem
+        chosen = {
+            "tei": base / f"{stem}.tei.xml",
+            "json": base / f"{stem}.json",
+            "text": base / f"{stem}.txt",
+        }
+    for kind in ("tei", "json", "text"):
+        if getattr(args, kind):
+            chosen[kind] = Path(getattr(args, kind))
+    return chosen
+
+
+def convert(args: argparse.Namespace) -> int:
+    from layout.writers import analysis, tei, text
+
+    targets = outputs(args)
+    writers: dict[str, Callable[[Book], bytes]] = {
+        "tei": tei.write,
+        "json": analysis.write,
+        "text": lambda book: text.write(book, notes=args.notes),
+    }
+    started = time.perf_counter()
+    book = load(Path(args.input))
+    meta = book.metadata
+    if args.title:
+        meta = replace(meta, title=args.title)
+    if args.author:
+        meta = replace(meta, author=args.author)
+    book = replace(book, metadata=meta, language=args.lang or book.language)
+    show = (
+        not args.quiet and sys.stderr.isatty() and len(book.pages) >= PROGRESS_MIN_PAGES
+    )
+    progress = Progress(len(DEFAULT_PASSES) + max(1, len(targets)), show)
+    for step in DEFAULT_PASSES:
+        book = step(book)
+        progress.step(step.__module__.rsplit(".", 1)[-1])
+    if not targets:
+        sys.stdout.buffer.write(writers["tei"](book))
+        progress.step("tei")
+    for kind, path in targets.items():
+        save(path, writers[kind](book))
+        progress.step(kind)
+    if not args.quiet:
+        for diag in book.diagnostics:
+            where = "".join(
+                f", {k} {v + 1}" for k, v in (("page", diag.page), ("line", diag.line))
+                if v is not None
+            )
+            print(f"layout: {args.input}{where}: {diag.message}", file=sys.stderr)
+        if targets:
+            took = time.perf_counter() - started
+            print(
+                f"layout: {len(book.pages)} pages in {took:.2f} s -> "
+                + ", ".join(str(p) for p in targets.values()),
+                file=sys.stderr,
+            )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return convert(args)
+    except ReadError as err:
+        print(f"layout: error: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    except OutputError as err:
+        print(f"layout: error: {err}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        print("layout: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""The analysis passes, in the one order they run: each takes a Book and returns a Book.
+
+Passes label lines (roles, hyphen decisions, footnotes); they never delete text. Book-wide
+evidence comes first: furniture is settled before footnotes, footnotes before hyphenation
+(which needs to know each line's flow), hyphenation before paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from layout.model import Book
+from layout.passes import (
+    blanks,
+    footnotes,
+    hyphenation,
+    page_numbers,
+    paragraphs,
+    running_titles,
+    signatures,
+)
+
+Pass = Callable[[Book], Book]
+
+DEFAULT_PASSES: tuple[Pass, ...] = (
+    blanks.mark,
+    page_numbers.mark,
+    running_titles.mark,
+    signatures.mark,
+    footnotes.mark,
+    hyphenation.mark,
+    paragraphs.mark,
+)
+
+
+def analyse(book: Book, passes: Sequence[Pass] = DEFAULT_PASSES) -> Book:
+    """Run the passes over the book, in order."""
+    for step in passes:
+        book = step(book)
+    return book

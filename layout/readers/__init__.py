@@ -1,0 +1,28 @@
+"""Readers turn the bytes of an input into a `Book`; they decide nothing about its layout.
+
+`read_file` dispatches on the input's shape: a HathiTrust full-text download, an Internet
+Archive `_djvu.txt` without page separators, or plain text pages split by form feeds.
+"""
+
+from __future__ import annotations
+
+from layout.model import Book
+from layout.readers import djvu, hathitrust, text
+from layout.readers.decoding import ReadError, decode
+
+__all__ = ["ReadError", "decode", "read_file", "read_folder"]
+
+
+def read_file(data: bytes, name: str) -> Book:
+    """A book from one input file, whatever of our text shapes it has."""
+    content = decode(data, name)
+    if hathitrust.detect(content):
+        return hathitrust.read(content, name)
+    if djvu.detect(content):
+        return djvu.read(content, name)
+    return text.read(content, name)
+
+
+def read_folder(files: list[tuple[str, bytes]], name: str) -> Book:
+    """A book from a folder's page files, given in natural order."""
+    return text.read_folder([(n, decode(d, n)) for n, d in files], name)
