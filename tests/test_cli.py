@@ -1,0 +1,102 @@
+"""The command line end to end on samples/: outputs, folders, -o, stdout, progress."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from layout.cli import main, natural_key
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "page-286.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "layout", *args], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+def test_convert_writes_the_three_outputs(tmp_path: Path) -> None:
+    js, txt, tei = tmp_path / "a.json", tmp_path / "a.txt", tmp_path / "a.xml"
+    code = main(["convert", str(SEED), "--json", str(js), "--text", str(txt),
+                 "--tei", str(tei), "--quiet"])
+    assert code == 0
+    pages = json.loads(js.read_text(encoding="utf-8"))["pages"]
+    assert len(pages) == 1
+    assert len(pages[0]["lines"]) == len(SEED.read_text(encoding="utf-8").splitlines())
+    assert txt.read_text(encoding="utf-8").count("\f") == 0
+    assert tei.read_bytes().startswith(b"<?xml")
+
+
+def test_output_dir_names_files_after_the_input(tmp_path: Path) -> None:
+    assert main(["convert", str(SEED), "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["page-286.json", "page-286.tei.xml", "page-286.txt"]
+
+
+def test_tei_goes_to_stdout_without_outputs() -> None:
+    proc = run("convert", str(SEED), "--quiet")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("<?xml") and "</TEI>" in proc.stdout
+
+
+def test_folder_pages_in_natural_order(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in (1, 2, 10):
+        (pages / f"{n}.txt").write_text(f"page file {n}\n", encoding="utf-8")
+    (pages / "notes.md").write_text("not a page\n", encoding="utf-8")
+    js = tmp_path / "f.json"
+    assert main(["convert", str(pages), "--json", str(js), "--text", str(tmp_path / "f.txt"),
+                 "--quiet"]) == 0
+    chunks = (tmp_path / "f.txt").read_text(encoding="utf-8").split("\f")
+    assert [c.strip() for c in chunks] == ["page file 1", "page file 2", "page file 10"]
+    assert len(json.loads(js.read_text(encoding="utf-8"))["pages"]) == 3
+
+
+def test_natural_key() -> None:
+    assert sorted(["10.txt", "2.txt", "1.txt"], key=natural_key) == ["1.txt", "2.txt", "10.txt"]
+
+
+def test_title_and_author_options_reach_the_tei(tmp_path: Path) -> None:
+    tei = tmp_path / "t.xml"
+    assert main(["convert", str(SEED), "--tei", str(tei), "--title", "The Tilsit Peace",
+                 "--author", "A. Historian", "--quiet"]) == 0
+    text = tei.read_text(encoding="utf-8")
+    assert "<title>The Tilsit Peace</title>" in text and "A. Historian" in text
+
+
+def test_no_progress_bar_when_not_a_terminal(tmp_path: Path) -> None:
+    book = tmp_path / "long.txt"
+    book.write_text("\f".join(f"page {n}\n" for n in range(40)), encoding="utf-8")
+    proc = run("convert", str(book), "--json", str(tmp_path / "l.json"))
+    assert proc.returncode == 0
+    assert "[#" not in proc.stderr and "\r" not in proc.stderr
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "long.txt"
+    book.write_text("\f".join(f"page {n}\n" for n in range(40)), encoding="utf-8")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["convert", str(book), "--json", str(tmp_path / "l.json")]) == 0
+    assert "[##############################]" in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["convert", str(book), "--json", str(tmp_path / "l.json"), "--quiet"]) == 0
+    assert "[#" not in capsys.readouterr().err
+
+
+def test_help_names_the_inputs() -> None:
+    proc = run("convert", "--help")
+    assert proc.returncode == 0
+    for word in ("form feeds", "HathiTrust", "_djvu.txt", "Exit codes"):
+        assert word in proc.stdout
+
+
+def test_no_command_is_a_usage_error() -> None:
+    assert run().returncode == 2

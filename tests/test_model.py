@@ -1,0 +1,46 @@
+"""The model: frozen values, the contract's role and hyphen words."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from layout.model import FURNITURE, HYPHEN_SIGNS, Book, Hyphen, Line, Page, Role
+
+
+def test_lines_are_frozen() -> None:
+    line = Line("text")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        line.text = "other"  # type: ignore[misc]
+
+
+def test_replace_leaves_the_original() -> None:
+    page = Page(lines=(Line("a"), Line("b")))
+    changed = dataclasses.replace(page, number="12")
+    assert page.number is None and changed.number == "12"
+    assert changed.lines is page.lines
+
+
+def test_role_words_are_the_contract_words() -> None:
+    contract = {"header", "page-number", "running-title", "signature", "catchword", "footer",
+                "separator", "footnote", "blank", "body", "heading"}
+    assert {role.value for role in Role} == contract
+    assert {r.value for r in FURNITURE} == contract - {"footnote", "blank", "body", "heading"}
+
+
+def test_hyphen_words_and_signs() -> None:
+    assert {h.value for h in Hyphen} == {"join", "keep", "space", "undecided"}
+    for sign in "-¬\u00ad\u2010\u2011\u2e17=\u2e40":
+        assert sign in HYPHEN_SIGNS
+    assert "\u2014" not in HYPHEN_SIGNS  # an em dash is no hyphen sign
+
+
+def test_blank_line() -> None:
+    assert Line("  \t").is_blank
+    assert not Line(" x ").is_blank
+
+
+def test_book_defaults() -> None:
+    book = Book(pages=(Page(lines=()),))
+    assert book.metadata.title is None and book.diagnostics == ()
