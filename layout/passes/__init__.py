@@ -14,6 +14,7 @@ from layout.passes import (
     blanks,
     footnotes,
     hyphenation,
+    language,
     page_numbers,
     paragraphs,
     running_titles,
@@ -28,6 +29,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     running_titles.mark,
     signatures.mark,
     footnotes.mark,
+    language.mark,
     hyphenation.mark,
     paragraphs.mark,
 )

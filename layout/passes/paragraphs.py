@@ -1,10 +1,176 @@
-"""Placeholder: the paragraphs pass is being written; it returns the book unchanged."""
+"""Find where paragraphs and headings start in the running text, across page breaks.
+
+In: a book whose furniture and footnotes are marked and whose breaks are decided. Out:
+`paragraph_start` on the first line of every paragraph and heading, and `Role.HEADING` on
+body lines that stand alone as headings (a `§. 34.` line, a short centred or capitalised
+line between paragraphs). The signals a book uses differ, so each is tested book-wide
+first: a blank line between two text lines, a line indented against the book's left
+edge, a previous line shorter than the book's measure. A paragraph running over a page
+break is not cut: the next page's first line starts a paragraph only when the last line
+before it ends one. Not handled: verse, tables and block quotes (read as paragraphs),
+headings that run over two lines unless both are short.
+"""
 
 from __future__ import annotations
 
-from layout.model import Book
+import re
+from dataclasses import dataclass, replace
+
+from layout.flows import Position, text_flow
+from layout.model import HYPHEN_SIGNS, Book, Line, Role
+
+SHORT = 0.8
+"""A line shorter than this share of the book's measure ends its paragraph."""
+HEADING_SHORT = 0.7
+"""A heading is shorter than this share of the measure."""
+NUMBERED_SHORT = 0.9
+"""A numbered heading ending in a full stop (`C. Das Recht des Staats.`) may be this long."""
+SIGNAL_MIN, SIGNAL_MAX = 0.01, 0.5
+"""A layout feature is a paragraph signal when it marks this share of the text lines."""
+CENTRED = 0.15
+"""An indent of this share of the measure (or more) on a short line centres it."""
+SECTION = re.compile(
+    r"^\s*(?:§+\.?\s*\d+|[IVXLC]+\.\s|[A-Z]\.\s|\d+\.\s|[a-z]\)\s"
+    r"|(?:Chapter|CHAPTER|Kapitel|Abschnitt|Capitel|Buch|Book|BOOK|Part|PART|Theil|Teil)\b)"
+)
+"""The opening of a numbered heading: `§. 34.`, `I.`, `A.`, `Chapter`."""
+LABEL = re.compile(
+    r"^\s*(?:\S+\s+)?(?:Kapitel|Capitel|Abs?chnitt|Abſchnitt|Buch|Theil|Teil|Chapter|Book|Part"
+    r"|Section|Livre|Chapitre|Partie)\.?(?:\s+[IVXLC\d]+\.?)?\s*$|^\s*§+\.?\s*\d+\.?\s*$",
+    re.IGNORECASE,
+)
+"""A heading's label line on its own: `Erſtes Kapitel.`, `Chapter IV`, `§. 19.`."""
+SENTENCE_END = re.compile(r"[.!?][\d¹²³⁴⁵⁶⁷⁸⁹*†)“”\"'’»«]*$")
+"""A line ending a sentence, maybe followed by a note mark or a closing quote."""
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """The book's typical text line: its length (the measure) and which signals it uses."""
+
+    width: float
+    indent: int
+    indent_signal: bool
+    blank_signal: bool
+
+
+def indent_of(line: Line) -> int:
+    return len(line.text) - len(line.text.lstrip())
+
+
+def measure(book: Book, flow: list[Position]) -> Measure:
+    """The measure and signals, learned from all the book's running-text lines."""
+    widths = sorted(len(book.pages[p].lines[i].text.strip()) for p, i in flow)
+    width = float(widths[int(len(widths) * 0.75)]) if widths else 0.0
+    indents = sorted(indent_of(book.pages[p].lines[i]) for p, i in flow)
+    base = indents[len(indents) // 4] if indents else 0
+    indented = sum(1 for n in indents if 0 < n - base <= max(8, width * CENTRED))
+    gaps = 0
+    for (p, i), (q, j) in zip(flow, flow[1:]):
+        if p == q and j > i + 1 and all(
+            book.pages[p].lines[k].role is Role.BLANK for k in range(i + 1, j)
+        ):
+            gaps += 1
+    n = max(1, len(flow))
+    return Measure(
+        width=width,
+        indent=base,
+        indent_signal=SIGNAL_MIN <= indented / n <= SIGNAL_MAX,
+        blank_signal=SIGNAL_MIN <= gaps / n <= SIGNAL_MAX,
+    )
+
+
+def ends_paragraph(line: Line, m: Measure) -> bool:
+    """Whether a text line is short enough (and not cut by a hyphen) to end its paragraph."""
+    text = line.text.rstrip()
+    if not text or text[-1] in HYPHEN_SIGNS or line.hyphen is not None:
+        return False
+    return len(text.strip()) < m.width * SHORT
+
+
+def looks_like_heading(line: Line, m: Measure) -> bool:
+    """A short line set apart as a heading: numbered, centred or in capitals."""
+    text = line.text.strip()
+    if not text or line.hyphen is not None:
+        return False
+    if SECTION.match(text) and text.endswith(".") and len(text) < m.width * NUMBERED_SHORT:
+        return True
+    if len(text) >= m.width * HEADING_SHORT:
+        return False
+    if LABEL.match(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    if SECTION.match(text) and not text.endswith((",", ";", ":")):
+        return True
+    if m.indent_signal and indent_of(line) - m.indent >= m.width * CENTRED:
+        return True
+    return all(c.isupper() for c in letters) and len(letters) >= 4
+
+
+def is_title(line: Line, m: Measure) -> bool:
+    """A short line that may name what a label line (`Erſtes Kapitel.`) numbers."""
+    text = line.text.strip()
+    return (
+        0 < len(text) < m.width * HEADING_SHORT
+        and text[0].isupper()
+        and text.endswith(".")
+        and line.hyphen is None
+    )
+
+
+def starts(book: Book, flow: list[Position], m: Measure) -> tuple[set[Position], set[Position]]:
+    """The paragraph starts and the heading lines of the running text."""
+    para: set[Position] = set()
+    heads: set[Position] = set()
+    prev: Line | None = None
+    prev_pos: Position | None = None
+    for pos in flow:
+        p, i = pos
+        line = book.pages[p].lines[i]
+        start = prev is None or ends_paragraph(prev, m)
+        if prev_pos is not None and prev_pos[0] == p:
+            between = range(prev_pos[1] + 1, i)
+            if m.blank_signal and any(book.pages[p].lines[k].role is Role.BLANK for k in between):
+                start = True
+        if m.indent_signal and prev is not None and indent_of(line) > m.indent:
+            start = start or prev.hyphen is None  # an indent after a break is OCR noise
+        if prev_pos in heads:
+            start = True
+        after_sentence = prev is None or start or bool(SENTENCE_END.search(prev.text.rstrip()))
+        title_follows = prev_pos in heads and prev is not None and bool(LABEL.match(prev.text))
+        if line.role is Role.HEADING or (
+            line.role is Role.BODY
+            and (
+                (after_sentence and looks_like_heading(line, m))
+                or (title_follows and is_title(line, m))
+            )
+        ):
+            heads.add(pos)
+            start = True
+        if start:
+            para.add(pos)
+        prev, prev_pos = line, pos
+    return para, heads
 
 
 def mark(book: Book) -> Book:
-    """Return the book unchanged (not yet implemented)."""
-    return book
+    """Set `paragraph_start` on paragraph and heading starts; label heading lines."""
+    flow = list(text_flow(book))
+    if not flow:
+        return book
+    m = measure(book, flow)
+    para, heads = starts(book, flow, m)
+    pages = list(book.pages)
+    touched: dict[int, list[int]] = {}
+    for p, i in para | heads:
+        touched.setdefault(p, []).append(i)
+    for p, rows in touched.items():
+        lines = list(pages[p].lines)
+        for i in rows:
+            line = lines[i]
+            role = Role.HEADING if (p, i) in heads and line.role is Role.BODY else line.role
+            lines[i] = replace(line, paragraph_start=(p, i) in para, role=role)
+        pages[p] = replace(pages[p], lines=tuple(lines))
+    return replace(book, pages=tuple(pages))

@@ -1,0 +1,72 @@
+"""The book's own vocabulary: how often each word form is printed where no line breaks it.
+
+In: the book and the set of line-end word breaks (the fragments they cut are not words).
+Out: a `Vocabulary` counting, case-folded, every word and every hyphenated compound
+("bundeskanzler-amt") with the compounds inside it ("reichs-eiſenbahn" in
+"reichs-eiſenbahn-amt") and its single parts. The counts are the strongest evidence for a
+line-end hyphen: the author's spelling elsewhere in the same book.
+Not handled: inflection (a form counts only as printed) and OCR-damaged words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection
+
+from layout.model import Book, Role
+
+EDGE = ".,;:!?()[]{}<>/|*†‡§\"'„“”‚‘’»«-–—=¬⸗‐‑0123456789"
+"""Punctuation, marks and digits stripped from the ends of a white-space token."""
+INNER_HYPHEN = re.compile(r"[-‐‑⸗]")
+COUNTED_ROLES = frozenset({Role.BODY, Role.HEADING, Role.FOOTNOTE})
+
+
+class Vocabulary:
+    """Counts of the book's word forms, case-folded; hyphens inside compounds are `-`."""
+
+    def __init__(self, counts: Counter[str]) -> None:
+        self.counts = counts
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts.get(word.lower(), 0)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.lower() in self.counts
+
+
+def count(
+    book: Book, ends: Collection[tuple[int, int]], starts: Collection[tuple[int, int]]
+) -> Vocabulary:
+    """Count the book's words, leaving out the fragment before each break (`ends`, line
+    positions) and the first word of each continuation (`starts`)."""
+    pieces: list[str] = []
+    for p, page in enumerate(book.pages):
+        for i, line in enumerate(page.lines):
+            if line.role not in COUNTED_ROLES:
+                continue
+            text = line.text
+            if (p, i) in starts:
+                text = text.lstrip().partition(" ")[2]
+            if (p, i) in ends:
+                text = text.rstrip()
+                cut = text.rfind(" ")
+                text = text[:cut] if cut >= 0 else ""
+            pieces.append(text)
+    counts: Counter[str] = Counter()
+    for token, n in Counter("\n".join(pieces).lower().split()).items():
+        word = token.strip(EDGE)
+        if word:
+            counts[word] += n
+    compounds = [w for w in counts if "-" in w or "‐" in w or "‑" in w or "⸗" in w]
+    for word in compounds:
+        n = counts[word]
+        parts = INNER_HYPHEN.split(word)
+        normal = "-".join(parts)
+        if normal != word:
+            counts[normal] += n
+        for a in range(len(parts)):
+            for b in range(a + 1, len(parts) + 1):
+                if b - a < len(parts):
+                    counts["-".join(parts[a:b])] += n
+    return Vocabulary(counts)
