@@ -9,6 +9,7 @@ cannot be written.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -71,8 +72,19 @@ def load(path: Path) -> Book:
         raise ReadError(f"{path}: cannot read: {err.strerror or err}") from None
 
 
-def save(path: Path, data: bytes) -> None:
-    """Write one output, turning OS errors into an OutputError naming the file."""
+def save(path: Path | None, data: bytes) -> None:
+    """Write one output (None: standard output), turning OS errors into an OutputError
+    naming the file; a reader that closed the pipe early is no error."""
+    if path is None:
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader (e.g. `| head`) has all it wants; keep Python quiet at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError as err:
+            raise OutputError(f"standard output: cannot write: {err.strerror or err}") from None
+        return
     try:
         if path.parent and not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -181,7 +193,7 @@ def convert(args: argparse.Namespace) -> int:
         book = step(book)
         progress.step(step.__module__.rsplit(".", 1)[-1])
     if not targets:
-        sys.stdout.buffer.write(writers["tei"](book))
+        save(None, writers["tei"](book))
         progress.step("tei")
     for kind, path in targets.items():
         save(path, writers[kind](book))

@@ -1,7 +1,12 @@
 """Readers turn the bytes of an input into a `Book`; they decide nothing about its layout.
 
-`read_file` dispatches on the input's shape: a HathiTrust full-text download, an Internet
-Archive `_djvu.txt` without page separators, or plain text pages split by form feeds.
+In: one file's bytes (or a folder's page files, in natural order) and a name for messages.
+Out: a `Book` whose pages hold every printed line of the input, with metadata and
+diagnostics from the source. `read_file` dispatches on the input's shape, cheapest and
+surest test first: a HathiTrust full-text download (`## p. N (#seq)` page lines), an
+Internet Archive `_djvu.txt` without page separators (pages recovered from running-title
+blocks), else plain text pages split by form feeds (one page if there is none).
+Anything unreadable is a `ReadError` whose message names the file (and page and line).
 """
 
 from __future__ import annotations
@@ -24,5 +29,5 @@ def read_file(data: bytes, name: str) -> Book:
 
 
 def read_folder(files: list[tuple[str, bytes]], name: str) -> Book:
-    """A book from a folder's page files, given in natural order."""
+    """A book from a folder's page files, given in natural order, one page per file."""
     return text.read_folder([(n, decode(d, n)) for n, d in files], name)

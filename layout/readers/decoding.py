@@ -1,12 +1,47 @@
 """Turn the bytes of a text file into a string, or fail with a message a user can act on.
 
-UTF-8 with or without a byte-order mark is accepted; anything else (Latin-1, binary data)
-is a `ReadError` naming the file and the page and line of the first bad byte.
+In: the raw bytes of one input file and its name. Out: the text, line ends normalised to
+`\\n` (DjVu's column, region and paragraph separators, VT and FS-US, count as line
+ends too). UTF-8 with or without a byte-order mark is accepted. Everything else is a
+`ReadError` naming the file: a known binary format (PDF, DjVu, images, archives) by name,
+other binary data, UTF-16 text, and mis-encoded text (Latin-1, Windows-1252) with the page,
+line and column of the first byte that is not UTF-8. No encoding is guessed and converted:
+a wrong guess would silently change the book's characters.
 """
 
 from __future__ import annotations
 
+import re
+
 BOM = b"\xef\xbb\xbf"
+SNIFF = 8192
+"""How many leading bytes decide whether a file is binary."""
+MAX_CONTROL_SHARE = 0.05
+"""Text has almost no control bytes besides tab, newline, carriage return and form feed."""
+
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF file"),
+    (b"AT&TFORM", "a DjVu file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive (or EPUB/Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+)
+"""Signatures of binary files users mistake for OCR text."""
+
+TEXT_CONTROLS = frozenset(b"\t\n\r\f\x0b\x1b\x1c\x1d\x1e\x1f")
+MIN_CONTROLS = 16
+"""A file needs this many stray control bytes (and the share above) to count as binary."""
+STRUCTURE = re.compile("[\x0b\x1c-\x1f]")
+"""Separators of DjVu's text layer (end of column, region, paragraph): line breaks."""
+NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold; the form feed is the page separator and never printed."""
 
 
 class ReadError(Exception):
@@ -17,21 +52,63 @@ def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 text (BOM optional) and refuse binary or mis-encoded input."""
     if data.startswith(BOM):
         data = data[len(BOM):]
-    if b"\x00" in data[:8192]:
-        raise ReadError(f"{name}: binary file (NUL bytes), not OCR text")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadError(
+            f"{name}: UTF-16 text; re-encode it as UTF-8 "
+            "(e.g. iconv -f utf-16 -t utf-8)"
+        )
+    for magic, what in MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"{name}: {what}, not OCR text; extract its text first")
+    head = data[:SNIFF]
+    if b"\x00\x00" in head or _is_binary(head):
+        odd_nuls = head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4
+        what = "UTF-16 text without a byte-order mark" if odd_nuls else "binary data"
+        raise ReadError(f"{name}: {what}, not UTF-8 OCR text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        page, line = _place(data, err.start)
+        page, line, column = _place(data[: err.start].decode("utf-8", errors="replace"))
+        guess = "; it looks like Latin-1 or Windows-1252" if _single_byte(data) else ""
         raise ReadError(
-            f"{name}: page {page}, line {line}: byte 0x{data[err.start]:02x} is not UTF-8 "
-            "(re-encode the file as UTF-8, e.g. iconv -f latin1 -t utf-8)"
+            f"{name}: page {page}, line {line}, column {column}: byte 0x{data[err.start]:02x} "
+            f"is not UTF-8{guess} (re-encode the file as UTF-8, e.g. iconv -f latin1 -t utf-8)"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if STRUCTURE.search(text):
+        text = STRUCTURE.sub("\n", text)
+    bad = NOT_XML.search(text)
+    if bad:
+        page, line, column = _place(text[: bad.start()])
+        raise ReadError(
+            f"{name}: page {page}, line {line}, column {column}: control character "
+            f"U+{ord(bad.group()):04X} is not text (no XML document can hold it); remove it"
+        )
+    return text
 
 
-def _place(data: bytes, offset: int) -> tuple[int, int]:
-    """The 1-based page (form-feed separated) and line of a byte offset."""
-    head = data[:offset]
-    page_start = head.rfind(b"\f") + 1
-    return head.count(b"\f") + 1, head[page_start:].count(b"\n") + 1
+def _is_binary(head: bytes) -> bool:
+    """True when `head` holds many control bytes no text uses."""
+    controls = sum(1 for b in head if b < 0x20 and b not in TEXT_CONTROLS)
+    return controls >= MIN_CONTROLS and controls > MAX_CONTROL_SHARE * len(head)
+
+
+def _single_byte(data: bytes) -> bool:
+    """True when the bytes above 0x7f stand alone between ASCII ones, as in Latin-1 text."""
+    high = [i for i, b in enumerate(data[: SNIFF * 8]) if b > 0x7F][:200]
+    if not high:
+        return False
+    alone = sum(
+        1 for i in high
+        if (i == 0 or data[i - 1] < 0x80) and (i + 1 >= len(data) or data[i + 1] < 0x80)
+    )
+    return alone * 2 >= len(high)
+
+
+def _place(head: str) -> tuple[int, int, int]:
+    """The 1-based page (form-feed separated), line and column just after `head`, the
+    text that precedes a bad character."""
+    page_start = head.rfind("\f") + 1
+    line_start = max(head.rfind("\n"), head.rfind("\f")) + 1
+    return head.count("\f") + 1, head.count("\n", page_start) + 1, len(head) - line_start + 1

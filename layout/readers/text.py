@@ -25,8 +25,9 @@ def make_page(lines: list[str], name: str, number: int, label: str | None = None
     """A `Page` of plain lines, refusing pages no printer could print."""
     if len(lines) > MAX_LINES_PER_PAGE:
         raise ReadError(
-            f"{name}: page {number}: {len(lines)} lines (more than {MAX_LINES_PER_PAGE}); "
-            "is the page separator missing?"
+            f"{name}: page {number}: {len(lines)} lines, more than a printed page holds "
+            f"(at most {MAX_LINES_PER_PAGE}); "
+            "are the page separators (form feeds) missing?"
         )
     return Page(lines=tuple(Line(text) for text in lines), label=label)
 
@@ -35,8 +36,8 @@ def read(text: str, name: str) -> Book:
     """A book from text whose pages are separated by form feeds (one page if none)."""
     chunks = text.split("\f")
     if not any(chunk.strip() for chunk in chunks):
-        what = "only form feeds and white space" if "\f" in text else "empty"
-        raise ReadError(f"{name}: {what}: no text to read")
+        what = "holds only form feeds and white space" if "\f" in text else "is empty"
+        raise ReadError(f"{name}: the file {what}: no text to read")
     pages = tuple(make_page(split_lines(c), name, i + 1) for i, c in enumerate(chunks))
     return Book(pages=pages, metadata=Metadata(source=name))
 
@@ -44,7 +45,7 @@ def read(text: str, name: str) -> Book:
 def read_folder(files: list[tuple[str, str]], name: str) -> Book:
     """A book from page files, given as (file name, text) in natural order, one page each."""
     if not files:
-        raise ReadError(f"{name}: folder holds no .txt page files")
+        raise ReadError(f"{name}: the folder holds no .txt page files")
     pages = tuple(make_page(split_lines(t), n, i + 1) for i, (n, t) in enumerate(files))
     if not any(line.text.strip() for page in pages for line in page.lines):
         raise ReadError(f"{name}: every page file is empty: no text to read")
