@@ -3,7 +3,7 @@
     layout convert INPUT [--tei F] [--json F] [--text F] [-o DIR] [options]
 
 Exit codes: 0 success; 1 the input cannot be read as a book; 2 wrong usage; 3 an output
-cannot be written.
+cannot be written; 4 an internal error (a bug: reported in one line, never a traceback).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from layout.model import Book
 from layout.passes import DEFAULT_PASSES
 from layout.readers import ReadError, read_file, read_folder
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 PROGRESS_MIN_PAGES = 20
 """Books shorter than this convert too fast for a progress bar to help."""
 
@@ -40,7 +40,8 @@ INPUT may be:
   an Internet Archive _djvu.txt (pages recovered from running titles and numbers).
 
 Without --tei/--json/--text/-o the TEI goes to standard output.
-Exit codes: 0 done; 1 input unreadable; 2 wrong usage; 3 output not writable.
+Exit codes: 0 done; 1 input unreadable; 2 wrong usage; 3 output not writable;
+4 internal error (please report it).
 
 example:
   layout convert samples/page-286.txt -o out/
@@ -232,6 +233,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("layout: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # a bug of ours: one line, not a traceback  # noqa: BLE001
+        where = ""
+        tb = err.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        if tb is not None:
+            where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+        print(
+            f"layout: internal error{where}: {type(err).__name__}: {err} "
+            f"(converting {args.input}; please report this with the input)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -105,3 +105,18 @@ def test_help_names_the_inputs() -> None:
 
 def test_no_command_is_a_usage_error() -> None:
     assert run().returncode == 2
+
+
+def test_an_internal_error_is_one_line_and_exit_4(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from layout.writers import analysis
+
+    def broken(book: object) -> bytes:
+        raise ValueError("simulated bug")
+
+    monkeypatch.setattr(analysis, "write", broken)
+    assert main(["convert", str(SEED), "--json", str(tmp_path / "x.json"), "--quiet"]) == 4
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "internal error" in err[0] and "simulated bug" in err[0]
+    assert "Traceback" not in err[0]
