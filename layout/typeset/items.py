@@ -1,0 +1,121 @@
+"""A paragraph as Knuth and Plass's item list: boxes joined by glue or penalties.
+
+In: the words of a paragraph, a face's metrics and size, a hyphenator, the indent and the
+inter-word glue (natural width, stretch, shrink; optionally the glyph expansion each box
+allows). Out: an `ItemList`, flattened for the breaker: box i (a word or a piece of one)
+is followed by joint i, the legal break after it, with prefix sums of natural width,
+stretch and shrink so that any line's totals are two subtractions. Every joint is a legal
+break; the last one ends the paragraph. Not handled: breaks inside a box other than
+hyphenation points and explicit hyphens (no URL or slash breaking).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from layout.typeset.fonts import Metrics
+from layout.typeset.hyphenate import Hyphenator
+
+GLUE, HYPHEN, EXPLICIT, END, DASH_GLUE = 0, 1, 2, 3, 4
+"""Kinds of joint after a box: inter-word glue, hyphenation point (a penalty with the width
+of the added hyphen), explicit hyphen (a penalty of no width), paragraph end, and glue
+after a word that ends in a hyphen ("Staats- und"): a break there leaves a hyphen at the
+line's end, so the breaker counts it like a hyphenated line."""
+SPACES = frozenset({GLUE, DASH_GLUE})
+HYPHEN_SIGNS = ("-", "\u2010")
+DASHES = frozenset("-\u2010\u2013\u2014")
+EXPLICIT_BREAK = re.compile(r"(?<=\w[-\u2010\u2013\u2014])(?=\w)")
+"""After a hyphen or dash that stands between two word characters: "well-|known"."""
+HYPHEN_TEXT = "-"
+
+
+@dataclass(slots=True)
+class ItemList:
+    """The flattened item list; index i is box i and the joint after it."""
+
+    texts: list[str] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)
+    """Index of the word each box belongs to."""
+    kind: list[int] = field(default_factory=list)
+    start_w: list[float] = field(default_factory=list)
+    """Natural width of everything before box i (a line starting there subtracts it)."""
+    start_y: list[float] = field(default_factory=list)
+    start_z: list[float] = field(default_factory=list)
+    end_w: list[float] = field(default_factory=list)
+    """Natural width through box i, plus the added hyphen when joint i is a hyphenation point."""
+    end_y: list[float] = field(default_factory=list)
+    """Stretch through box i (its glue excluded: a line broken there drops it)."""
+    end_z: list[float] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1 << 17)
+def pieces(
+    word: str, hyphenator: Hyphenator | None, metrics: Metrics
+) -> tuple[tuple[str, int, float], ...]:
+    """The word cut at its explicit hyphens and hyphenation points: (piece, joint after it,
+    width in thousandths of an em)."""
+    parts = EXPLICIT_BREAK.split(word) if DASHES.intersection(word) else [word]
+    units = metrics.units
+    out: list[tuple[str, int, float]] = []
+    for k, part in enumerate(parts):
+        if k < len(parts) - 1:
+            last_kind = EXPLICIT
+        else:
+            last_kind = DASH_GLUE if part.endswith(HYPHEN_SIGNS) else GLUE
+        points = hyphenator.points(part) if hyphenator is not None else []
+        prev = 0
+        for p in points:
+            out.append((part[prev:p], HYPHEN, units(part[prev:p])))
+            prev = p
+        out.append((part[prev:], last_kind, units(part[prev:])))
+    return tuple(out)
+
+
+def build(
+    words: Sequence[str],
+    metrics: Metrics,
+    size: float,
+    hyphenator: Hyphenator | None,
+    indent: float,
+    glue: tuple[float, float, float],
+    expansion: float = 0.0,
+) -> ItemList:
+    """The item list of the words; `glue` is the space's (width, stretch, shrink) in points,
+    `expansion` the share of its width each box may widen or narrow by."""
+    scale = size * 0.001
+    hyphen_w = metrics.units(HYPHEN_TEXT) * scale
+    space, stretch, shrink = glue
+    items = ItemList()
+    texts, owners, kind = items.texts, items.owners, items.kind
+    start_w, start_y, start_z = items.start_w, items.start_y, items.start_z
+    end_w, end_y, end_z = items.end_w, items.end_y, items.end_z
+    w, y, z = indent, 0.0, 0.0  # the indent is part of the first box
+    for wi, word in enumerate(words):
+        for text, joint, units in pieces(word, hyphenator, metrics):
+            texts.append(text)
+            owners.append(wi)
+            kind.append(joint)
+            start_w.append(w)
+            start_y.append(y)
+            start_z.append(z)
+            width = units * scale
+            w += width
+            if expansion:
+                y += expansion * width
+                z += expansion * width
+            end_y.append(y)
+            end_z.append(z)
+            if joint == HYPHEN:
+                end_w.append(w + hyphen_w)
+            else:
+                end_w.append(w)
+                if joint != EXPLICIT:
+                    w += space
+                    y += stretch
+                    z += shrink
+    kind[-1] = END
+    start_w[0] = 0.0
+    return items
