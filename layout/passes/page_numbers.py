@@ -1,10 +1,101 @@
-"""Placeholder: the page_numbers pass is being written; it returns the book unchanged."""
+"""Find the printed page number of every page, checked against the book's sequence.
+
+In: a Book whose blank lines are marked. Out: each Page with `number` (what is printed,
+normalised: "286", "xii", OCR look-alikes mended: "3l0" is 310; a misprint the text
+corrects keeps both, "317[137]"), `number_line` and `number_span`, or `inferred_number`
+when the page prints none; the number's line is `page-number` when it stands alone,
+`header` when it shares the line with a title. `folio_readings` reads the numerals where
+folios stand, `page_sequence` keeps those the book's sequence confirms, `garbled_folios`
+mends the ones the OCR garbled. A book of a few pages may show no sequence: its head-line
+numbers are then taken as printed. Not handled: folios in the side margins.
+"""
 
 from __future__ import annotations
 
-from layout.model import Book
+from dataclasses import replace
+
+from layout.model import Book, Page, Role
+from layout.passes import garbled_folios
+from layout.passes.folio_readings import read_page
+from layout.passes.numerals import to_roman
+from layout.passes.page_sequence import (
+    Expectation,
+    Reading,
+    anchors,
+    expectations,
+    sides,
+)
+
+FALLBACK_PAGES = 3
+"""A book this short may show no sequence: its head-line numbers are taken as they are."""
+
+
+def _expected(r: Reading, exp: Expectation) -> bool:
+    """True when the sequence expects this reading (a weak one only near an anchor)."""
+    if r.numeral.weak and not exp.near:
+        return False
+    return (r.numeral.roman, r.numeral.value) in exp.options
+
+
+def _fallback(found: list[Reading]) -> Reading | None:
+    """Without any sequence: the head line's number, or a short one alone at the foot."""
+    best: Reading | None = None
+    for r in found:
+        if r.numeral.weak or not r.numeral.exact:
+            continue
+        if not r.top and (r.numeral.value >= 1000 or r.numeral.roman):
+            continue
+        if best is None or r.place_score > best.place_score:
+            best = r
+    return best
+
+
+def _place(page: Page, r: Reading) -> Page:
+    """Write the chosen folio into the page and give its line its role."""
+    line = page.lines[r.line]
+    lines = page.lines
+    if line.role is Role.BODY:
+        role = Role.PAGE_NUMBER if r.where == "alone" else Role.HEADER
+        lines = lines[: r.line] + (replace(line, role=role),) + lines[r.line + 1:]
+    return replace(
+        page,
+        lines=lines,
+        number=r.numeral.text,
+        number_line=r.line,
+        number_span=(r.start, r.end),
+        inferred_number=None,
+    )
+
+
+def _inferred(exp: Expectation) -> str | None:
+    """The number the sequence gives a page that prints none."""
+    if not exp.options:
+        return None
+    roman, value = exp.options[0]
+    return to_roman(value) if roman else str(value)
 
 
 def mark(book: Book) -> Book:
-    """Return the book unchanged (not yet implemented)."""
-    return book
+    """Set every page's printed (or inferred) number and mark the folio's line."""
+    found = [read_page(page, p) for p, page in enumerate(book.pages)]
+    chosen = anchors(found)
+    exps = expectations(chosen)
+    side = sides(chosen)
+    no_sequence = len(book.pages) <= FALLBACK_PAGES and all(a is None for a in chosen)
+    pages: list[Page] = []
+    for p, page in enumerate(book.pages):
+        pick = chosen[p]
+        if pick is None and no_sequence:
+            pick = _fallback(found[p])
+        if pick is None:
+            fits = [r for r in found[p] if _expected(r, exps[p])]
+            if fits:
+                pick = max(fits, key=lambda r: (not r.numeral.weak, r.place_score))
+        if pick is None:
+            pick = garbled_folios.beside_title(book, p, exps[p], chosen, side)
+            pick = pick or garbled_folios.alone_on_line(book, p, exps[p], chosen)
+        if pick is None:
+            pages.append(replace(page, number=None, inferred_number=_inferred(exps[p])))
+        else:
+            pages.append(_place(page, pick))
+    return replace(book, pages=tuple(pages))

@@ -1,10 +1,216 @@
-"""Placeholder: the running_titles pass is being written; it returns the book unchanged."""
+"""Find the running title of every page, book-wide.
+
+In: a Book whose page numbers are set (`page_numbers` ran). Out: each Page with
+`running_title` (the title as printed, without the folio; None when it prints none) and
+a title printed alone on its line marked `running-title`. A head line that holds the
+folio gives its title for free. A line printed beside a folio-only line, or at the head
+of a page whose folio stands elsewhere, is a title only when it recurs on other pages:
+titles are compared by their letters alone, fuzzily, so OCR slips and letter-spacing
+(`T E R R IT OR Y`) do not matter, and each verso, recto or chapter title forms its own
+cluster. In a book that prints its titles on the folio's line, a head line without a
+folio opens a chapter: its heading stays text, even where it reads like the title, unless
+the text runs on from the page before or the title's run began before this page (the OCR
+lost the folio, not the printer).
+Not handled: titles set in two lines, titles printed at the foot.
+"""
 
 from __future__ import annotations
 
-from layout.model import Book
+import re
+from dataclasses import replace
+
+from layout.model import Book, Page, Role
+from layout.passes import zones
+from layout.passes.likeness import SAME, letters, similar
+
+RECURS = 2
+"""A title alone on its line must recur this often (a title printed beside a folio, a
+sure one, counts twice, as does a line two pages off, on the same side of its spread)..."""
+WINDOW = 20
+"""... within this many pages either side (titles change by chapter)."""
+MIN_LETTERS = 4
+"""A shorter line ("I.", "a") is too short to be told from text by recurrence."""
+RUN_BACK = 4
+"""Pages looked back for the title's run (two leaves: its verso and recto twice)."""
+JOINED_SHARE = 0.5
+"""Above this share of titles on the folio's line, the book always prints them so."""
+
+BREAKS = ("-", "\u00ac", "\u2e17", "=")
+"""Signs of a word broken at the line's end: text, never a title."""
+
+_EDGE_JUNK = re.compile(r"^(?:[.,:;·•|_\-–—]+\s+)+|(?:\s+[.,:;·•|_\-–—]+)+$")
+
+
+def clean(text: str) -> str:
+    """A title as printed, without surrounding space and stray punctuation."""
+    return _EDGE_JUNK.sub("", text.strip()).strip()
+
+
+class Titles:
+    """The title candidates of a book's pages, by their letters, for fuzzy look-ups."""
+
+    def __init__(self, n_pages: int) -> None:
+        self.keys: list[list[tuple[str, bool, int]]] = [[] for _ in range(n_pages)]
+        self._seen: dict[tuple[str, str], bool] = {}
+
+    def add(self, page: int, text: str, weight: int) -> None:
+        key = letters(text)
+        if key:
+            self.keys[page].append((key, _capitals(text), weight))
+
+    def follows(self, page: int, text: str) -> bool:
+        """True when one of the RUN_BACK pages before carries this title beside its folio:
+        the page is inside the title's run, not at its start (where a chapter opens)."""
+        key, caps = letters(text), _capitals(text)
+        return any(
+            c is caps and w == RECURS and similar(key, k, SAME)
+            for q in range(max(0, page - RUN_BACK), page)
+            for k, c, w in self.keys[q]
+        )
+
+    def recurrence(self, page: int, text: str, enough: int = RECURS) -> int:
+        """How often a title like `text` stands on other pages near `page`, in the same case
+        (a chapter heading in capitals is not the title in small letters it repeats); a
+        line on the same side of the next or last spread (two pages off) counts twice.
+        Counting stops at `enough`."""
+        key, caps = letters(text), _capitals(text)
+        if len(key) < MIN_LETTERS:
+            return 0
+        found = 0
+        for q in _nearest_first(page, len(self.keys)):
+            weight = 0
+            for k, c, w in self.keys[q]:
+                if w > weight and c is caps and self._like(key, k):
+                    weight = w
+            if weight:
+                found += RECURS if abs(q - page) == 2 else weight
+                if found >= enough:
+                    break
+        return found
+
+    def _like(self, a: str, b: str) -> bool:
+        """`similar`, remembered: a book repeats the same few titles page after page."""
+        pair = (a, b) if a <= b else (b, a)
+        known = self._seen.get(pair)
+        if known is None:
+            known = self._seen[pair] = similar(a, b)
+        return known
+
+
+def _nearest_first(page: int, n_pages: int) -> list[int]:
+    """The pages within WINDOW of `page`, nearest first (the spread's other side first)."""
+    out = []
+    for d in (2, 1, *range(3, WINDOW + 1)):
+        for q in (page - d, page + d):
+            if 0 <= q < n_pages:
+                out.append(q)
+    return out
+
+
+def _capitals(text: str) -> bool:
+    """True for a line set in capitals (a stray small letter from the OCR allowed)."""
+    return sum(map(str.isupper, text)) > 4 * sum(map(str.islower, text))
+
+
+def _continues(book: Book, p: int, i: int) -> bool:
+    """True when page p's text runs on from the page before, past its head line i: the
+    next line starts in lower case, or the page before ends in a word break."""
+    page = book.pages[p]
+    for line in page.lines[i + 1:]:
+        if not line.is_blank:
+            first = line.text.lstrip()[:1]
+            if first.islower():
+                return True
+            break
+    if p > 0:
+        for line in reversed(book.pages[p - 1].lines):
+            if line.role is Role.BODY:
+                return line.text.rstrip().endswith(BREAKS)
+            if not line.is_blank and line.role not in (Role.SIGNATURE, Role.CATCHWORD):
+                break
+    return False
+
+
+def _joined_title(page: Page) -> str | None:
+    """The title on the folio's own line, if the page prints one there."""
+    i = page.number_line
+    if i is None or page.number_span is None or page.lines[i].role is not Role.HEADER:
+        return None
+    text = page.lines[i].text
+    s, e = page.number_span
+    title = clean(text[:s] + "  " + text[e:])
+    return title if len(letters(title)) >= 2 else None  # not a speck beside the folio
+
+
+def _loose_lines(page: Page) -> list[int]:
+    """Head lines that may hold a title printed apart from the folio."""
+    top = zones.head(page, 3)
+    if page.number_line in top:
+        k = top.index(page.number_line)
+        if page.lines[page.number_line].role is Role.HEADER:
+            return []
+        return top[:k] + top[k + 1: k + 2]
+    return top[:1]
+
+
+def _text_below(page: Page, i: int) -> bool:
+    """True when printed text follows line i: a title heads a page, it is never all of it."""
+    return any(line.role is Role.BODY for line in page.lines[i + 1:])
+
+
+def _folio_at_head(page: Page) -> bool:
+    return page.number_line is not None and page.number_line in zones.head(page, 3)
 
 
 def mark(book: Book) -> Book:
-    """Return the book unchanged (not yet implemented)."""
-    return book
+    """Set each page's running title and mark the lines that print one alone."""
+    titles = Titles(len(book.pages))
+    joined: list[str | None] = []
+    for p, page in enumerate(book.pages):
+        title = _joined_title(page)
+        joined.append(title)
+        if title:
+            titles.add(p, title, RECURS)
+    loose: list[list[int]] = []
+    for p, page in enumerate(book.pages):
+        found = [] if joined[p] else _loose_lines(page)
+        found = [
+            i for i in found
+            if page.lines[i].role is Role.BODY
+            and not page.lines[i].text.rstrip().endswith(BREAKS)
+            and _text_below(page, i)
+        ]
+        loose.append(found)
+        for i in found:
+            titles.add(p, page.lines[i].text, 1)
+    title_line: list[int | None] = []
+    for p, page in enumerate(book.pages):
+        hit: int | None = None
+        for i in loose[p]:
+            if titles.recurrence(p, page.lines[i].text) >= RECURS:
+                hit = i
+                break
+        title_line.append(hit)
+    n_joined = sum(1 for t in joined if t)
+    n_alone = sum(
+        1 for p, page in enumerate(book.pages)
+        if title_line[p] is not None and not _folio_at_head(page)
+    )
+    headings_at_head = n_joined >= 5 and n_joined >= JOINED_SHARE * (n_joined + n_alone)
+    pages: list[Page] = []
+    for p, page in enumerate(book.pages):
+        at = title_line[p]
+        if joined[p]:
+            pages.append(replace(page, running_title=joined[p]))
+        elif at is None or (
+            headings_at_head
+            and not _folio_at_head(page)
+            and not _continues(book, p, at)
+            and not titles.follows(p, page.lines[at].text)
+        ):
+            pages.append(replace(page, running_title=None))
+        else:
+            line = page.lines[at]
+            lines = page.lines[:at] + (replace(line, role=Role.RUNNING_TITLE),) + page.lines[at + 1:]
+            pages.append(replace(page, lines=lines, running_title=clean(line.text)))
+    return replace(book, pages=tuple(pages))

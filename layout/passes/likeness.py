@@ -1,0 +1,51 @@
+"""Fuzzy likeness of short printed texts (titles, signature lines), by their letters.
+
+In: two strings. Out: whether they are the same printed text read twice by an OCR engine:
+only letters count (case folded; digits, punctuation and letter-spacing do not), and the
+letter strings must agree to SIMILAR (difflib's ratio, as the evaluation's rapidfuzz
+ratio). Not handled: transpositions of whole words, abbreviations ("röm." vs "römischen").
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+SIMILAR = 0.8
+"""Two texts whose letters agree this much are the same text."""
+PAIR_SLACK = 0.25
+"""How far the share of shared letter pairs may fall below the ratio wanted: OCR slips
+break more pairs than they change letters."""
+SAME = 0.9
+"""Stricter: the same title, not its sibling (`Erster Abschnitt`, `Zweiter Abschnitt`)."""
+
+
+def letters(text: str) -> str:
+    """The key texts are compared by: letters only, case folded."""
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
+
+
+def ratio(a: str, b: str) -> float:
+    """The similarity of two keys, 0 to 1."""
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=8192)
+def _pairs(key: str) -> frozenset[str]:
+    """The letter pairs of a key, for a quick first comparison."""
+    return frozenset(key[k: k + 2] for k in range(len(key) - 1))
+
+
+def similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
+    """Fuzzy equality of two keys; cheap tests (lengths, shared letter pairs) first."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    shorter, longer = sorted((len(a), len(b)))
+    if 2 * shorter < threshold * (shorter + longer):
+        return False
+    pa, pb = _pairs(a), _pairs(b)
+    if pa and pb and 2 * len(pa & pb) < (threshold - PAIR_SLACK) * (len(pa) + len(pb)):
+        return False
+    return ratio(a, b) >= threshold

@@ -1,0 +1,63 @@
+"""The margins of a page where furniture may stand: its head and its foot.
+
+In: a Page. Out: the indices of its first and last printed lines, skipping blank lines
+and the stamps scanners and libraries print on their images ("Digitized by Google",
+"Original from ...", a HathiTrust access line). Not handled: furniture printed in the
+side margins (marginal notes, line numbers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from layout.model import Page
+
+_STAMP = re.compile(
+    r"(?i)digiti[sz]ed\s+by|\bgoogle\b|internet\s*archive|hathi\s*trust|archive\.org"
+    r"|public\s+domain|https?://|www\.\w"
+    r"|^\W*(?:original\s+from|generated\s+(?:at|on|for))\b"
+    r"|^\W*(?:bayerische\s+)?staatsbibliothek(?:\s+m[üu]nchen)?\W*$"
+    r"|^\W*(?:the\s+)?(?:university\s+of\s+[\w ]{2,30}|[\w ]{2,30}\s+university)\s+librar(?:y|ies)\W*$"
+    r"|^\W*library\s+of\s+congress\W*$"
+)
+_STAMP_HINT = re.compile(
+    r"digiti|google|archive|hathi|original|generated|domain|http|www\.|bibliothe|librar|universit"
+)
+"""Cheap test on the lower-cased line before the full expression."""
+STAMP_MAX_CHARS = 90
+"""Longer lines are book text, whatever words they hold."""
+
+
+def is_stamp(text: str) -> bool:
+    """True for a scanner's or library's line: "Digitized by Google", a URL, a shelf stamp."""
+    if len(text) > STAMP_MAX_CHARS * 2:
+        return False
+    text = text.strip()
+    if not text or len(text) > STAMP_MAX_CHARS:
+        return False
+    return _STAMP_HINT.search(text.lower()) is not None and _STAMP.search(text) is not None
+
+
+def head(page: Page, depth: int = 3) -> list[int]:
+    """The indices of the page's first `depth` printed lines, top down."""
+    out: list[int] = []
+    for i, line in enumerate(page.lines):
+        if line.is_blank or is_stamp(line.text):
+            continue
+        out.append(i)
+        if len(out) == depth:
+            break
+    return out
+
+
+def foot(page: Page, depth: int = 3) -> list[int]:
+    """The indices of the page's last `depth` printed lines, bottom up."""
+    out: list[int] = []
+    for i in range(len(page.lines) - 1, -1, -1):
+        line = page.lines[i]
+        if line.is_blank or is_stamp(line.text):
+            continue
+        out.append(i)
+        if len(out) == depth:
+            break
+    return out
