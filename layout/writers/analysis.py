@@ -1,9 +1,15 @@
 """The JSON analysis of the evaluation contract: per page its number, running title,
 one entry per input line (role, hyphen decision) and its footnotes.
 
-Fields beyond the contract carry what the engine knows besides: the number inferred for a
-page that prints none, the rung of evidence behind each hyphen decision, paragraph starts,
-anchor certainty. `schemas/analysis.schema.json` describes the whole document.
+In: a Book whose passes have run. Out: UTF-8 JSON bytes. The contract's fields (`pages`,
+`number`, `running_title`, `lines[].role`, `lines[].hyphen`, `footnotes[]` with `marker`,
+`lines`, `continued`, `anchor`) are exactly as `../shared/eval/CONTRACT.md` says; the
+fields beyond it carry what the engine knows besides: the number inferred for a page that
+prints none, where the printed number stands, the rung of evidence behind each hyphen
+decision (an undecided break has `hyphen` null and `hyphen_undecided` true), paragraph
+starts, a note's label end, whether it goes on over the page, anchor certainty, metadata
+and diagnostics. `schemas/analysis.schema.json` describes the whole document. Not
+handled: the text itself (the input has it) and line geometry.
 """
 
 from __future__ import annotations
@@ -11,23 +17,47 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from layout import __version__
 from layout.model import Book, Footnote, Hyphen, Line, Page
 
 SCORED_HYPHENS = {Hyphen.JOIN: "join", Hyphen.KEEP: "keep", Hyphen.SPACE: "space"}
+"""The contract's words; an undecided break is null there (the hyphen is kept)."""
+
+LineKey = tuple[str, "Hyphen | None", "str | None", bool]
 
 
-def _line(line: Line) -> dict[str, Any]:
+def _line(key: LineKey) -> dict[str, Any]:
+    role, hyphen, rule, start = key
     entry: dict[str, Any] = {
-        "role": line.role.value,
-        "hyphen": SCORED_HYPHENS.get(line.hyphen) if line.hyphen else None,
+        "role": str(role),
+        "hyphen": SCORED_HYPHENS.get(hyphen) if hyphen is not None else None,
     }
-    if line.hyphen is not None:
-        entry["hyphen_rule"] = line.hyphen_rule
-        if line.hyphen is Hyphen.UNDECIDED:
+    if hyphen is not None:
+        entry["hyphen_rule"] = rule
+        if hyphen is Hyphen.UNDECIDED:
             entry["hyphen_undecided"] = True
-    if line.paragraph_start:
+    if start:
         entry["paragraph_start"] = True
     return entry
+
+
+class _Lines:
+    """Line entries, one dict per distinct (role, decision, rule, start): most lines of a
+    book share a handful, and json.dumps may write the same dict many times."""
+
+    def __init__(self) -> None:
+        self.cache: dict[LineKey, dict[str, Any]] = {}
+
+    def entries(self, lines: tuple[Line, ...]) -> list[dict[str, Any]]:
+        cache = self.cache
+        out = []
+        for line in lines:
+            key = (line.role, line.hyphen, line.hyphen_rule, line.paragraph_start)
+            entry = cache.get(key)
+            if entry is None:
+                entry = cache[key] = _line(key)
+            out.append(entry)
+        return out
 
 
 def _footnote(note: Footnote) -> dict[str, Any]:
@@ -44,37 +74,56 @@ def _footnote(note: Footnote) -> dict[str, Any]:
         "lines": list(note.lines),
         "continued": note.continued,
         "continues": note.continues_on_next_page,
+        "label_end": note.label_end,
         "anchor": anchor,
     }
 
 
-def _page(page: Page) -> dict[str, Any]:
+def _page(page: Page, lines: _Lines) -> dict[str, Any]:
     return {
         "number": page.number,
         "number_inferred": page.inferred_number,
+        "number_line": page.number_line,
+        "number_span": list(page.number_span) if page.number_span is not None else None,
         "label": page.label,
         "running_title": page.running_title,
-        "lines": [_line(line) for line in page.lines],
+        "lines": lines.entries(page.lines),
         "footnotes": [_footnote(note) for note in page.footnotes],
+    }
+
+
+def _metadata(book: Book) -> dict[str, str]:
+    meta = book.metadata
+    fields = {
+        "title": meta.title,
+        "author": meta.author,
+        "publisher": meta.publisher,
+        "date": meta.date,
+        "handle": meta.handle,
+        "rights": meta.rights,
+        "source": meta.source,
+    }
+    out = {k: v for k, v in fields.items() if v}
+    for key, value in meta.extra:
+        out.setdefault(key, value)
+    return out
+
+
+def build(book: Book) -> dict[str, Any]:
+    """The analysis as a JSON-ready dict."""
+    lines = _Lines()
+    return {
+        "engine": {"name": "layout", "version": __version__},
+        "metadata": _metadata(book),
+        "language": book.language,
+        "notes_scheme": book.notes_scheme,
+        "pages": [_page(page, lines) for page in book.pages],
+        "diagnostics": [
+            {"message": d.message, "page": d.page, "line": d.line} for d in book.diagnostics
+        ],
     }
 
 
 def write(book: Book) -> bytes:
     """The analysis as UTF-8 JSON."""
-    meta = {k: v for k, v in (
-        ("title", book.metadata.title),
-        ("author", book.metadata.author),
-        ("publisher", book.metadata.publisher),
-        ("handle", book.metadata.handle),
-        ("source", book.metadata.source),
-    ) if v}
-    doc = {
-        "metadata": meta,
-        "language": book.language,
-        "notes_scheme": book.notes_scheme,
-        "pages": [_page(page) for page in book.pages],
-        "diagnostics": [
-            {"message": d.message, "page": d.page, "line": d.line} for d in book.diagnostics
-        ],
-    }
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(build(book), ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,27 +1,35 @@
-"""TEI P5 for the whole book: a header, then the text as printed and as meant.
+"""TEI P5 for the whole book: the header, then the text as printed and as meant.
 
-From the pages come `<pb/>` (one per input page), `<fw>` for furniture and `<lb/>` for every
-printed line; from the decisions come `<div>`/`<head>`, `<p>` (a paragraph running over a
-page break holds the `<pb/>`), `<note place="foot">` at its mark, and `<pc>` for resolved
-hyphens. Lossless: every printed character is in the document, a note's label in `<label>`
-and the mark that points to it in the note's `@n`. The result is valid against
-`schemas/tei-layout.rng` and the official tei_all.
+In: a Book whose passes have run. Out: UTF-8 bytes of one TEI document. From the pages
+come `<pb/>` (one per input page, `@n` the printed number or `[n]` the inferred one),
+`<fw>` for furniture (type and place) and `<lb/>` for every printed line; from the
+decisions come `<div>`/`<head>`/`<p>` (a paragraph running over a page break holds the
+`<pb/>` and that page's top `<fw>`), `<note place="foot">` at the mark that calls it (the
+mark in `@n`, the printed label in `<label>`, parts over pages linked by `prev`/`next`),
+and `<pc>`/`<lb break="no"/>` for line-end hyphens. Lossless: every printed character is
+in the document (characters XML cannot hold become U+FFFD). Valid against
+`schemas/tei-layout.rng` and the official tei_all. Not handled: blank lines (the layout of
+white space), page images and coordinates.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
 from lxml import etree
-from lxml.builder import ElementMaker
 
-from layout import __version__
-from layout.model import FURNITURE, HYPHEN_SIGNS, TEXT_ROLES, Book, Footnote, Hyphen, Line, Page, Role
+from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
+from layout.writers.tei_header import TEI_NS, XML_FORBIDDEN, E, header, language_tag
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+TEXT, BODY, DIV, P, HEAD, LB, PB, NOTE, PC, FW, LABEL = (
+    f"{{{TEI_NS}}}{name}"
+    for name in ("text", "body", "div", "p", "head", "lb", "pb", "note", "pc", "fw", "label")
+)
+NO_BREAK = {"break": "no"}
+PLACE_FOOT = {"place": "foot"}
+UNANCHORED = {"place": "foot", "anchored": "false"}
+HEADING, FOOTNOTE, PAGE_NUMBER = Role.HEADING, Role.FOOTNOTE, Role.PAGE_NUMBER
+"""Enum members bound once: attribute access on an enum class is slow in the hot loop."""
 
 FW_TYPES = {
     Role.RUNNING_TITLE: "header",
@@ -32,268 +40,316 @@ FW_TYPES = {
     Role.FOOTER: "footer",
     Role.SEPARATOR: "separator",
 }
+"""fw/@type for each furniture role (TEI's suggested values where TEI has one)."""
+
+SKIP, FURNITURE_LINE, TEXT_LINE, NOTE_LINE = range(4)
+"""How the writer treats each line of a page."""
+
+GLUING = frozenset({Hyphen.JOIN, Hyphen.KEEP, Hyphen.UNDECIDED})
+"""Decisions after which the next line of the flow continues the same word."""
+
+PC_FORCE = {Hyphen.JOIN: {"force": "weak"}, Hyphen.UNDECIDED: {"force": "inter"}}
+"""Decisions whose hyphen is marked as `<pc>` (removed on reading, or undecided): its
+attributes."""
 
 
-def _append_text(parent: etree._Element, text: str) -> None:
-    """Append text after the last child of `parent` (or as its text)."""
-    if not text:
-        return
-    last = next(parent.iterchildren(reversed=True), None)  # O(1), unlike parent[-1]
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-def header(book: Book) -> etree._Element:
-    """The teiHeader: what the source is and what the engine decided."""
-    meta = book.metadata
-    title = meta.title or meta.source or "Untitled book"
-    title_stmt = E.titleStmt(E.title(title))
-    if meta.author:
-        title_stmt.append(E.author(meta.author))
-    bibl = E.bibl(E.title(title))
-    if meta.author:
-        bibl.append(E.author(meta.author))
-    if meta.publisher:
-        bibl.append(E.publisher(meta.publisher))
-    if meta.date:
-        bibl.append(E.date(meta.date))
-    if meta.handle:
-        bibl.append(E.idno(meta.handle, type="handle"))
-    if meta.rights:
-        bibl.append(E.note(meta.rights, type="rights"))
-    for key, value in meta.extra:
-        bibl.append(E.note(value, type=key))
-    if meta.source:
-        bibl.append(E.note(meta.source, type="input"))
-    counts = Counter(line.hyphen for page in book.pages for line in page.lines if line.hyphen)
-    decided = ", ".join(f"{counts[h]} {h.value}" for h in Hyphen if counts[h])
-    notes = sum(len(page.footnotes) for page in book.pages)
-    numbered = sum(1 for page in book.pages if page.number)
-    encoding = E.encodingDesc(
-        E.appInfo(
-            E.application(E.label("layout"), ident="layout", version=__version__),
-        ),
-        E.editorialDecl(
-            E.p(
-                f"Page furniture identified book-wide by layout {__version__}: "
-                f"{numbered} of {len(book.pages)} pages print a number; running titles, "
-                "signatures, catchwords and scanner lines are kept as fw."
-            ),
-            E.p(f"{notes} footnote parts linked to their marks where found."),
-            E.hyphenation(
-                E.p(
-                    "Every line-end hyphen is kept and marked: a printer's hyphen removed "
-                    "on reading as pc force=weak, an undecided one as pc force=inter; "
-                    f"decisions: {decided or 'none'}."
-                ),
-                eol="all",
-            ),
-        ),
-    )
-    publication = E.publicationStmt(
-        E.p(f"Encoded by layout {__version__} from OCR text; not published.")
-    )
-    return E.teiHeader(
-        E.fileDesc(title_stmt, publication, E.sourceDesc(bibl)),
-        encoding,
-    )
+def _set_tail(el: etree._Element, text: str) -> None:
+    """Put text after `el`, an element just written (so its tail is empty): O(1), where
+    looking up a big parent's last child (`len(p)`, `p[-1]`) is not."""
+    if text:
+        el.tail = text
 
 
 def page_n(page: Page) -> str | None:
     """`pb/@n`: the printed number, or the inferred one in brackets."""
     if page.number:
-        return page.number
+        return page.number.strip()
     if page.inferred_number:
-        return f"[{page.inferred_number}]"
+        return f"[{page.inferred_number.strip()}]"
     return None
 
 
-@dataclass
-class _State:
-    """Where the writer stands in the tree while it walks the book."""
-
-    body: etree._Element
-    div: etree._Element | None = None
-    block: etree._Element | None = None  # the open <p> or <head>
-    block_is_head: bool = False
-    glue_next: bool = False  # the previous text line ended in a word break
-    div_has_text: bool = False  # the open div holds a <p> or <head> already
-
-    def container(self) -> etree._Element:
-        if self.block is not None:
-            return self.block
-        return self.open_div()
-
-    def open_div(self) -> etree._Element:
-        if self.div is None:
-            self.div = etree.SubElement(self.body, f"{{{TEI_NS}}}div")
-            self.div_has_text = False
-        return self.div
-
-    def close_block(self) -> None:
-        self.block = None
-        self.block_is_head = False
-
-
 class _Writer:
+    """Walks the book once, page by page, keeping the open div and block."""
+
     def __init__(self, book: Book) -> None:
         self.book = book
-        self.state = _State(body=E.body())
-        self.note_ids: dict[tuple[int, int], str] = {}
-        self._link_notes()
+        self.body: etree._Element = E.body()  # replaced by the one inside <text> in write()
+        self.div: etree._Element | None = None
+        self.block: etree._Element | None = None  # the open <p> or <head>
+        self.block_is_head = False
+        self.div_has_p = False
+        self.glue_next = False  # the previous text line ended inside a word
+        self.replaced = 0  # characters XML cannot hold, replaced by U+FFFD
+        self.prev_of: dict[tuple[int, int], tuple[int, int]] = {}
+        self.next_of: dict[tuple[int, int], tuple[int, int]] = {}
+        self._link_parts()
 
-    def _link_notes(self) -> None:
+    # -- text ---------------------------------------------------------------------------
+
+    def clean(self, text: str) -> str:
+        if XML_FORBIDDEN.search(text) is None:
+            return text
+        cleaned, n = XML_FORBIDDEN.subn("\ufffd", text)
+        self.replaced += n
+        return cleaned
+
+    def line_content(self, parent: etree._Element, last: etree._Element, text: str,
+                     line: Line) -> bool:
+        """Append a line's text after `last` (its lb, label or note) with its final break
+        marked; True when the next line of the flow goes on with the same word."""
+        hyphen = line.hyphen
+        if hyphen is None:
+            _set_tail(last, text)
+            return False
+        force = PC_FORCE.get(hyphen)
+        end = len(text.rstrip())
+        if force and end and not text[end - 1].isalnum():
+            _set_tail(last, text[: end - 1])
+            pc = etree.SubElement(parent, PC, force)
+            pc.text = text[end - 1]
+            _set_tail(pc, text[end:])
+        else:
+            _set_tail(last, text)
+        return hyphen in GLUING
+
+    # -- notes --------------------------------------------------------------------------
+
+    def _link_parts(self) -> None:
+        """Link each continued part to the note part printed just before it."""
+        last: tuple[int, int] | None = None
         for p, page in enumerate(self.book.pages):
-            for k, _ in enumerate(page.footnotes):
-                self.note_ids[(p, k)] = f"n{p + 1}.{k + 1}"
+            for k, note in enumerate(page.footnotes):
+                if note.continued and last is not None and last not in self.next_of:
+                    self.prev_of[(p, k)] = last
+                    self.next_of[last] = (p, k)
+                last = (p, k)
 
-    def _prev_part(self, p: int, k: int) -> str | None:
-        """The id of the part a continued note goes on from (last note of a page before)."""
-        for q in range(p - 1, -1, -1):
-            if self.book.pages[q].footnotes:
-                return self.note_ids[(q, len(self.book.pages[q].footnotes) - 1)]
-        return None
+    def _glues_out(self, key: tuple[int, int]) -> bool:
+        """Whether the part's last line ends inside a word that the next part finishes."""
+        p, k = key
+        page = self.book.pages[p]
+        lines = [i for i in page.footnotes[k].lines if 0 <= i < len(page.lines)]
+        return bool(lines) and page.lines[lines[-1]].hyphen in GLUING
 
-    def note(self, p: int, k: int, mark: str | None) -> etree._Element:
+    def note(self, parent: etree._Element, p: int, k: int, mark: str | None) -> etree._Element:
+        """Append the note element of part k of page p to `parent`; `mark` is the text cut
+        at its anchor (None for a note placed at the end of its page's text)."""
         page = self.book.pages[p]
         fn = page.footnotes[k]
-        attrs = {"place": "foot"}
-        if mark or fn.marker:
-            attrs["n"] = (mark or fn.marker or "").strip()
-        el = etree.Element(f"{{{TEI_NS}}}note", attrs)
-        el.set(XML_ID, self.note_ids[(p, k)])
-        if fn.continued:
-            prev = self._prev_part(p, k)
-            if prev:
-                el.set("prev", "#" + prev)
-        if fn.anchor is not None and not fn.anchor.certain:
+        el = etree.SubElement(parent, NOTE, PLACE_FOOT)
+        n = (mark if mark is not None else fn.marker or "").strip()
+        if n:
+            el.set("n", self.clean(n))
+        el.set(XML_ID, f"n{p + 1}.{k + 1}")
+        if mark is None:
+            el.set("anchored", "false")
+        elif fn.anchor is not None and not fn.anchor.certain:
             el.set("cert", "low")
-        if fn.anchor is None and not fn.continued:
-            el.set("type", "unanchored")
-        if fn.continues_on_next_page:
-            for q in range(p + 1, len(self.book.pages)):
-                nxt = self.book.pages[q].footnotes
-                if nxt and nxt[0].continued:
-                    el.set("next", "#" + self.note_ids[(q, 0)])
-                    break
-        glue = False
-        for n, i in enumerate(fn.lines):
+        if (p, k) in self.prev_of:
+            q, j = self.prev_of[(p, k)]
+            el.set("prev", f"#n{q + 1}.{j + 1}")
+        if (p, k) in self.next_of:
+            q, j = self.next_of[(p, k)]
+            el.set("next", f"#n{q + 1}.{j + 1}")
+        glue = (p, k) in self.prev_of and self._glues_out(self.prev_of[(p, k)])
+        first = True
+        for i in fn.lines:
+            if not 0 <= i < len(page.lines) or page.lines[i].is_blank:
+                continue  # a blank line inside a note prints nothing
             line = page.lines[i]
-            lb = etree.SubElement(el, f"{{{TEI_NS}}}lb")
-            if glue:
-                lb.set("break", "no")
-            text = line.text
-            if n == 0 and fn.label_end:
-                el.append(E.label(text[: fn.label_end].strip()))
+            last = etree.SubElement(el, LB, NO_BREAK) if glue else etree.SubElement(el, LB)
+            text = self.clean(line.text)
+            if first and fn.label_end > 0:
+                label = text[: fn.label_end].strip()
+                if label:
+                    last = etree.SubElement(el, LABEL)
+                    last.text = label
                 text = text[fn.label_end:]
-            glue = self.line_content(el, text, line)
+            first = False
+            glue = self.line_content(el, last, text, line)
         return el
 
-    def line_content(self, parent: etree._Element, text: str, line: Line) -> bool:
-        """Append a line's text with its final break marked; True when the next line glues."""
-        sign_at = len(text.rstrip()) - 1
-        if line.hyphen in (Hyphen.JOIN, Hyphen.UNDECIDED) and sign_at >= 0:
-            force = "weak" if line.hyphen is Hyphen.JOIN else "inter"
-            _append_text(parent, text[:sign_at])
-            parent.append(E.pc(text[sign_at], force=force))
-            _append_text(parent, text[sign_at + 1:])
-            return True
-        _append_text(parent, text)
-        return line.hyphen is Hyphen.KEEP
+    def orphan_note(self, parent: etree._Element, page: Page, lines: list[int]) -> None:
+        """Footnote lines that belong to no recorded note: one note, not anchored."""
+        el = etree.SubElement(parent, NOTE, UNANCHORED)
+        glue = False
+        for i in lines:
+            last = etree.SubElement(el, LB, NO_BREAK) if glue else etree.SubElement(el, LB)
+            glue = self.line_content(el, last, self.clean(page.lines[i].text), page.lines[i])
 
-    def page(self, p: int) -> None:
-        book_page = self.book.pages[p]
-        st = self.state
-        text_lines = [i for i, line in enumerate(book_page.lines) if line.role in TEXT_ROLES]
-        first_text = text_lines[0] if text_lines else len(book_page.lines)
-        continues = (
-            st.block is not None
-            and not st.block_is_head
-            and text_lines
-            and book_page.lines[first_text].role is Role.BODY
-            and not book_page.lines[first_text].paragraph_start
-        )
-        if not continues:
-            st.close_block()
-        pb = etree.SubElement(st.container(), f"{{{TEI_NS}}}pb")
-        n = page_n(book_page)
-        if n:
-            pb.set("n", n)
-        marks = self.marks(p)
-        placed: set[int] = set()
-        for i, line in enumerate(book_page.lines):
-            if line.role in FURNITURE:
-                self.furniture(book_page, i, "top" if i < first_text else "bottom")
-            elif line.role in TEXT_ROLES:
-                self.text_line(p, i, line, marks.get(i, []), placed)
-        for k, fn in enumerate(book_page.footnotes):
-            if k not in placed:
-                st.container().append(self.note(p, k, None))
+    # -- structure ----------------------------------------------------------------------
 
-    def marks(self, p: int) -> dict[int, list[tuple[int, int, int]]]:
-        """Per line, the (start, end, note index) of the marks found on it."""
-        out: dict[int, list[tuple[int, int, int]]] = {}
-        for k, fn in enumerate(self.book.pages[p].footnotes):
-            if fn.anchor is not None:
-                out.setdefault(fn.anchor.line, []).append((fn.anchor.start, fn.anchor.end, k))
-        return out
+    def container(self) -> etree._Element:
+        """The open block, or else the open div (opened on demand)."""
+        if self.block is not None:
+            return self.block
+        if self.div is None:
+            self.div = etree.SubElement(self.body, DIV)
+            self.div_has_p = False
+        return self.div
+
+    def open_block(self, line: Line) -> etree._Element:
+        """The block a text line goes in: the open one, or a new p or head."""
+        heading = line.role is HEADING
+        if heading:
+            if self.block is None or not self.block_is_head or line.paragraph_start:
+                if self.div_has_p:
+                    self.div = None  # a heading after paragraphs opens a new div
+                self.block = None
+                self.block = etree.SubElement(self.container(), HEAD)
+                self.block_is_head = True
+        elif self.block is None or self.block_is_head or line.paragraph_start:
+            self.block = None
+            self.block = etree.SubElement(self.container(), P)
+            self.block_is_head = False
+            self.div_has_p = True
+        return self.block
 
     def furniture(self, page: Page, i: int, place: str) -> None:
+        """One furniture line as fw; the head line holding the number split in two or three."""
         line = page.lines[i]
-        parent = self.state.container()
-        if line.role is Role.HEADER and i == page.number_line and page.number_span:
-            s, e = page.number_span
-            parts = [
-                ("header", line.text[:s]),
-                ("pageNum", line.text[s:e]),
-                ("header", line.text[e:]),
-            ]
+        text = self.clean(line.text)
+        kind = FW_TYPES.get(line.role, "header")
+        span = page.number_span
+        if (
+            line.role is not PAGE_NUMBER
+            and i == page.number_line
+            and span is not None
+            and 0 <= span[0] < span[1] <= len(text)
+        ):
+            parts = [(kind, text[: span[0]]), ("pageNum", text[span[0]: span[1]]),
+                     (kind, text[span[1]:])]
         else:
-            kind = FW_TYPES[line.role]
-            if line.role is Role.HEADER and i == page.number_line:
-                kind = "pageNum"
-            parts = [(kind, line.text)]
-        for kind, text in parts:
-            if text.strip():
-                parent.append(E.fw(text.strip(), type=kind, place=place))
+            parts = [(kind, text)]
+        parent = self.container()
+        for fw_type, piece in parts:
+            if piece.strip():
+                fw = etree.SubElement(parent, FW, type=fw_type, place=place)
+                fw.text = piece.strip()
 
-    def text_line(
-        self, p: int, i: int, line: Line, marks: list[tuple[int, int, int]], placed: set[int]
-    ) -> None:
-        st = self.state
-        if line.role is Role.HEADING:
-            if st.block is None or not st.block_is_head or line.paragraph_start:
-                if st.div is not None and st.div_has_text:
-                    st.div = None
-                st.block = etree.SubElement(st.open_div(), f"{{{TEI_NS}}}head")
-                st.block_is_head = True
-                st.div_has_text = True
-        elif st.block is None or st.block_is_head or line.paragraph_start:
-            st.block = etree.SubElement(st.open_div(), f"{{{TEI_NS}}}p")
-            st.block_is_head = False
-            st.div_has_text = True
-        block = st.block
-        lb = etree.SubElement(block, f"{{{TEI_NS}}}lb")
-        if st.glue_next:
-            lb.set("break", "no")
-        text = line.text
+    def place_marks(self, block: etree._Element, last: etree._Element, text: str,
+                    marks: list[tuple[int, int, int]], p: int, placed: set[int]
+                    ) -> tuple[etree._Element, str]:
+        """Put the notes whose marks stand in this line at their marks, each mark moved into
+        its note's @n; returns the last element written and the text still to write."""
         pos = 0
         for start, end, k in sorted(marks):
-            _append_text(block, text[pos:start])
-            block.append(self.note(p, k, text[start:end]))
+            if start < pos or end > len(text):
+                continue
+            _set_tail(last, text[pos:start])
+            last = self.note(block, p, k, text[start:end])
             placed.add(k)
             pos = end
-        st.glue_next = self.line_content(block, text[pos:], line)
+        return last, text[pos:]
+
+    def page(self, p: int) -> None:
+        """One input page: pb, furniture, text lines with their notes, the other notes."""
+        page = self.book.pages[p]
+        lines = page.lines
+        dirty = XML_FORBIDDEN.search("".join([line.text for line in lines])) is not None
+        in_note = {i for fn in page.footnotes for i in fn.lines}
+        kinds: list[int] = []  # per line: SKIP, FURNITURE_LINE, TEXT_LINE or NOTE_LINE
+        text_at: list[int] = []
+        note_at: list[int] = []
+        for i, line in enumerate(lines):
+            raw = line.text
+            if i in in_note:
+                kind = NOTE_LINE
+            elif not raw or raw.isspace():
+                kind = SKIP
+            elif line.role in FURNITURE:
+                kind = FURNITURE_LINE
+            elif line.role is FOOTNOTE:
+                kind = NOTE_LINE
+            else:
+                kind = TEXT_LINE
+                text_at.append(i)
+            if kind == NOTE_LINE:
+                note_at.append(i)
+            kinds.append(kind)
+        if text_at:
+            first = lines[text_at[0]]
+            if first.role is HEADING or first.paragraph_start or self.block_is_head:
+                self.block = None
+        content = text_at[:1] + note_at[:1]
+        top_end = min(content) if content else (len(lines) + 1) // 2
+        flush_at = text_at[-1] + 1 if text_at else (note_at[0] if note_at else len(lines))
+        marks: dict[int, list[tuple[int, int, int]]] = {}
+        for k, fn in enumerate(page.footnotes):
+            a = fn.anchor
+            if a is not None and 0 <= a.start <= a.end:
+                marks.setdefault(a.line, []).append((a.start, a.end, k))
+        pb = etree.SubElement(self.container(), PB)
+        n = page_n(page)
+        if n:
+            pb.set("n", self.clean(n))
+        placed: set[int] = set()
+        sub = etree.SubElement
+        block, in_head, glue = self.block, self.block_is_head, self.glue_next
+        for i, kind in enumerate(kinds):
+            if i == flush_at:
+                self.flush_notes(p, placed, note_at, in_note)
+            if kind == TEXT_LINE:  # the hot path: one running-text line
+                line = lines[i]
+                text = self.clean(line.text) if dirty else line.text
+                if block is None or in_head or line.paragraph_start or line.role is HEADING:
+                    block = self.open_block(line)
+                    in_head = self.block_is_head
+                last = sub(block, LB, NO_BREAK) if glue else sub(block, LB)
+                if i in marks:
+                    last, text = self.place_marks(block, last, text, marks[i], p, placed)
+                if line.hyphen is None:
+                    if text:
+                        last.tail = text  # `last` was just written: its tail is empty
+                    glue = False
+                else:
+                    glue = self.line_content(block, last, text, line)
+            elif kind == FURNITURE_LINE:
+                self.furniture(page, i, "top" if i < top_end else "bottom")
+        self.glue_next = glue
+        if flush_at >= len(lines):
+            self.flush_notes(p, placed, note_at, in_note)
+
+    def flush_notes(self, p: int, placed: set[int], note_at: list[int], in_note: set[int]
+                    ) -> None:
+        """The page's notes not placed at a mark, and its stray note lines, after its text."""
+        page = self.book.pages[p]
+        parent = self.container()
+        for k in range(len(page.footnotes)):
+            if k not in placed:
+                self.note(parent, p, k, None)
+        run: list[int] = []
+        for i in note_at:
+            if i in in_note:
+                continue
+            if run and i != run[-1] + 1:
+                self.orphan_note(parent, page, run)
+                run = []
+            run.append(i)
+        if run:
+            self.orphan_note(parent, page, run)
 
     def write(self) -> etree._Element:
+        # the root and <text> first, so the body grows in place: moving a finished body
+        # into a new root would walk the whole tree again
+        root = E.TEI()
+        text = etree.SubElement(root, TEXT)
+        lang = language_tag(self.book)
+        if lang:
+            text.set(XML_LANG, lang)
+        self.body = etree.SubElement(text, BODY)
         for p in range(len(self.book.pages)):
             self.page(p)
-        return E.TEI(header(self.book), E.text(self.state.body))
+        if len(self.body) == 0:
+            etree.SubElement(self.body, DIV)
+        root.insert(0, header(self.book, self.replaced))
+        return root
 
 
 def write(book: Book) -> bytes:
     """The book as a TEI P5 document (UTF-8)."""
     root = _Writer(book).write()
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=False)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return data
+

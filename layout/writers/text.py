@@ -1,60 +1,100 @@
 """The reading text: what a reader reads, one chunk per input page, chunks split by `\\f`.
 
-No page furniture, no footnotes and no footnote marks; line-end hyphens resolved by their
-decisions (an undecided break keeps its hyphen). A word broken over a page break belongs
-to the page where it starts. With `notes="end"` each page's notes follow its text.
+In: a Book whose passes have run. Out: UTF-8 text with exactly one chunk per input page.
+The running text is every line that is neither furniture, nor footnote, nor white space
+(the evaluation contract's body group). Footnote marks found by the passes are cut out;
+line-end hyphens are resolved by their decisions (join: the sign goes; keep and undecided:
+a hyphen stays; space: a hyphen and a space). A word broken over a page break belongs to
+the page where it starts: the rest of the word moves back, the rest of the line stays. With
+`notes="end"` each page's notes (labels kept, hyphens resolved) follow its text. Not
+handled: paragraph layout (lines are joined by newlines), headings set apart.
 """
 
 from __future__ import annotations
 
-from layout.flows import text_flow
-from layout.model import HYPHEN_SIGNS, Book, Hyphen, Line, Page
+from collections.abc import Iterator
+
+from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
 
 GLUE = {Hyphen.JOIN: "", Hyphen.KEEP: "-", Hyphen.SPACE: "- ", Hyphen.UNDECIDED: "-"}
+"""What replaces a line-end hyphen sign on reading, before the next line's text."""
+
+NOTES_MODES = ("none", "end")
+
+
+def is_running_text(line: Line) -> bool:
+    """A line a reader reads as the book's text: not furniture, not a note, not blank."""
+    return (
+        line.role not in FURNITURE
+        and line.role is not Role.FOOTNOTE
+        and bool(line.text)
+        and not line.text.isspace()
+    )
+
+
+def running_text(book: Book) -> Iterator[tuple[int, Line, str]]:
+    """(page index, line, text with its marks cut) for every running-text line, in order."""
+    for p, page in enumerate(book.pages):
+        cuts = mark_spans(page)
+        for i, line in enumerate(page.lines):
+            if is_running_text(line):
+                yield p, line, cut(line.text, cuts[i]) if i in cuts else line.text
+
+
+def mark_spans(page: Page) -> dict[int, list[tuple[int, int]]]:
+    """Per line, the spans of the footnote marks found in it."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for note in page.footnotes:
+        a = note.anchor
+        if a is not None and 0 <= a.start < a.end:
+            spans.setdefault(a.line, []).append((a.start, a.end))
+    return spans
+
+
+def cut(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` without the given spans (overlapping spans cut once)."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if start >= len(text):
+            break
+        out.append(text[pos:start])
+        pos = max(pos, min(end, len(text)))
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def strip_marks(page: Page) -> dict[int, str]:
-    """The page's lines with the spans of found footnote marks cut out."""
-    cuts: dict[int, list[tuple[int, int]]] = {}
-    for note in page.footnotes:
-        if note.anchor is not None:
-            cuts.setdefault(note.anchor.line, []).append((note.anchor.start, note.anchor.end))
-    out: dict[int, str] = {}
-    for i, spans in cuts.items():
-        text = page.lines[i].text
-        for start, end in sorted(spans, reverse=True):
-            text = text[:start] + text[end:]
-        out[i] = text
-    return out
+    """The texts of the page's lines that hold found footnote marks, the marks cut out."""
+    return {i: cut(page.lines[i].text, spans) for i, spans in mark_spans(page).items()
+            if 0 <= i < len(page.lines)}
 
 
 def glued(text: str, line: Line) -> tuple[str, bool]:
-    """The line's text with its final break resolved, and whether the next line glues on."""
+    """The line's text with its final break resolved, and whether the next line goes on
+    the same word (False after a suspended hyphen: a new word follows its space)."""
     if line.hyphen is None:
         return text, False
     body = text.rstrip()
-    if body and (body[-1] in HYPHEN_SIGNS or line.hyphen is Hyphen.JOIN):
-        body = body[:-1]
+    if body and not body[-1].isalnum():
+        body = body[:-1]  # the sign, whatever the OCR made of it
     return body + GLUE[line.hyphen], line.hyphen is not Hyphen.SPACE
 
 
 def page_chunks(book: Book) -> list[list[str]]:
     """The running-text pieces of each page, hyphenated words already joined."""
     chunks: list[list[str]] = [[] for _ in book.pages]
-    marks = [strip_marks(page) for page in book.pages]
     buf: str | None = None
     buf_page = 0
     glue = False
-    for p, i in text_flow(book):
-        line = book.pages[p].lines[i]
-        text = marks[p].get(i, line.text).strip()
-        if glue and p != buf_page and buf is not None:
-            head, _, rest = text.partition(" ")
-            buf += head
-            rest = rest.strip()
-            if rest:
+    for p, line, raw in running_text(book):
+        text = raw.strip()
+        if glue and buf is not None and p != buf_page:
+            head_rest = text.split(None, 1)  # only the rest of the word moves back
+            buf += head_rest[0] if head_rest else ""
+            if len(head_rest) > 1:
                 chunks[buf_page].append(buf)
-                buf, buf_page = rest, p
+                buf, buf_page = head_rest[1], p
         elif glue and buf is not None:
             buf += text
         else:
@@ -62,33 +102,66 @@ def page_chunks(book: Book) -> list[list[str]]:
                 chunks[buf_page].append(buf)
             buf, buf_page = text, p
         buf, glue = glued(buf, line)
+        # after a suspended hyphen the next word follows on the same page, as the
+        # contract's reading text has it ("Vater- und" even over a page break)
+        glue = glue or line.hyphen is Hyphen.SPACE
     if buf is not None:
         chunks[buf_page].append(buf)
     return chunks
 
 
-def note_text(book: Book, page: Page) -> list[str]:
-    """Each note of the page as one string, labels kept, line-end hyphens resolved."""
+def note_texts(page: Page) -> list[str]:
+    """Each note of the page as one string, labels kept, line-end hyphens resolved; then
+    footnote lines that belong to no note, as one more."""
+    return [text for text, _ in _notes_of(page)]
+
+
+def _notes_of(page: Page) -> list[tuple[str, bool]]:
+    """Each note's text, and whether its last line ends inside a word."""
+    groups = [[i for i in note.lines if 0 <= i < len(page.lines)] for note in page.footnotes]
+    claimed = {i for group in groups for i in group}
+    stray = [i for i, line in enumerate(page.lines)
+             if line.role is Role.FOOTNOTE and i not in claimed and not line.is_blank]
+    if stray:
+        groups.append(stray)
     out = []
-    for note in page.footnotes:
-        text = ""
-        glue = False
-        for i in note.lines:
+    for group in groups:
+        text, glue = "", False
+        for i in group:
             line = page.lines[i]
             piece = line.text.strip()
+            if not piece:
+                continue
             text = text + piece if glue or not text else text + " " + piece
             text, glue = glued(text, line)
-        out.append(text)
+        out.append((text, glue))
     return out
 
 
+def page_notes(book: Book) -> list[list[str]]:
+    """The notes of each page; a word a note breaks over the page moves back with it, as
+    in the running text."""
+    out = [_notes_of(page) for page in book.pages]
+    for p in range(1, len(out)):
+        before, here = out[p - 1], out[p]
+        notes = book.pages[p].footnotes
+        if before and before[-1][1] and here and notes and notes[0].continued:
+            head_rest = here[0][0].split(None, 1)
+            if head_rest:
+                before[-1] = (before[-1][0] + head_rest[0], False)
+                here[0] = (head_rest[1] if len(head_rest) > 1 else "", here[0][1])
+    return [[text for text, _ in page if text] for page in out]
+
+
 def write(book: Book, notes: str = "none") -> bytes:
-    """The reading text as UTF-8; `notes` is "none" or "end"."""
-    chunks = page_chunks(book)
+    """The reading text as UTF-8; `notes` is "none" (notes left out) or "end"."""
+    if notes not in NOTES_MODES:
+        raise ValueError(f"notes must be one of {NOTES_MODES}, not {notes!r}")
     pages = []
-    for page, pieces in zip(book.pages, chunks):
+    ends = page_notes(book) if notes == "end" else [[] for _ in book.pages]
+    for pieces, texts in zip(page_chunks(book), ends, strict=True):
         text = "\n".join(pieces)
-        if notes == "end" and page.footnotes:
-            text += "\n\n" + "\n".join(note_text(book, page))
+        if texts:
+            text = text + "\n\n" + "\n".join(texts) if text else "\n".join(texts)
         pages.append(text + "\n")
     return "\f".join(pages).encode("utf-8")
