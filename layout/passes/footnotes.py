@@ -1,10 +1,207 @@
-"""Placeholder: the footnotes pass is being written; it returns the book unchanged."""
+"""The footnote pass: find the notes at each page foot, follow them across pages, link
+each to its mark in the text.
+
+In: a book whose furniture (running titles, page numbers, signatures, catchwords) is
+already marked. Out: the same book with `footnote` and `separator` roles on the note
+lines and rules (only lines that were `body` change; blank lines stay blank), one
+`Footnote` per note or note part in `Page.footnotes` (label, lines, continuation flags,
+anchor), and `Book.notes_scheme`.
+
+Book-wide evidence first: the label styles of the book, whether its OCR reads every
+superscript number as `*`; a first sweep over the pages finds the clear note areas, from
+which the widths of note and body lines and the numbering scheme are learned; a second
+sweep uses them. Continuations run page to page: a note whose last line leaves its
+sentence open is expected to go on at the top of the next page's note area.
+
+Not handled: end notes, marginal notes, notes in two columns, notes of notes.
+"""
 
 from __future__ import annotations
 
-from layout.model import Book
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cached_property
+
+from layout.model import Anchor, Book, Footnote, Line, Page, Role
+from layout.passes import anchors, continuations, note_areas, note_habits
+from layout.passes.anchors import MarkStyle
+from layout.passes.note_areas import NoteArea
+from layout.passes.note_labels import DIGITS, SUPER, Label
+from layout.passes.note_pages import BookHints, PageLines, PageState
+
+STRONG = 2.0
+"""A mark candidate at least this heavy shows that the body reaches its line."""
+
+STRONG_OCR = 3.0
+"""The same where the OCR reads superscripts as quotes and stars: only a lone star."""
+
+LIKELY = 1.0
+"""A mark candidate at least this heavy counts as the mark of a note being found."""
+
+
+class _PageMarks:
+    """The places a mark may stand on one page, scanned once, and their weights per label."""
+
+    def __init__(self, view: PageLines, style: MarkStyle) -> None:
+        self.view = view
+        self.style = style
+        self.cache: dict[tuple[str, str], list[anchors.Candidate]] = {}
+
+    @cached_property
+    def body(self) -> anchors.BodyText:
+        """The page's running text (body and headings), where marks stand."""
+        texts = self.view.texts
+        return anchors.BodyText([(i, texts[i]) for i in self.view.prose])
+
+    def of(self, label: Label) -> list[anchors.Candidate]:
+        """The candidates of the label's mark on the page (none on a label itself)."""
+        key = (label.kind, label.marker)
+        found = self.cache.get(key)
+        if found is None:
+            labels = self.view.labels
+            found = [  # a label at a line start is no mark
+                c
+                for c in anchors.candidates(self.body, label, self.style)
+                if (lab := labels[c.line]) is None or c.start >= lab.end
+            ]
+            self.cache[key] = found
+        return found
+
+    def has_mark(self, label: Label, before: int) -> bool:
+        """Whether a likely mark of the label stands above line `before`."""
+        return any(c.line < before and c.weight >= LIKELY for c in self.of(label))
+
+    def strong_line(self, labels: Sequence[Label], before: int) -> int:
+        """The last line above `before` with a strong mark of one of the labels, or -1."""
+        last = -1
+        strong = STRONG_OCR if self.style.ocr_superscripts else STRONG
+        for lab in labels:
+            for c in self.of(lab):
+                if c.line < before and c.weight >= strong and c.line > last:
+                    last = c.line
+        return last
+
+
+SAMPLE_RUN = 40
+"""Pages per stretch the first sweep reads in a long book: its statistics need no more."""
+
+
+def _sample(pages: int) -> list[range]:
+    """The stretches of consecutive pages the first sweep reads: all of a short book,
+    three stretches (start, middle, end) of a long one."""
+    if pages <= 4 * SAMPLE_RUN:
+        return [range(pages)]
+    starts = (0, (pages - SAMPLE_RUN) // 2, pages - SAMPLE_RUN)
+    return [range(a, a + SAMPLE_RUN) for a in starts]
+
+
+def _sweep(
+    views: Sequence[PageLines],
+    marks: Sequence[_PageMarks],
+    hints: BookHints,
+    stretch: range,
+) -> list[NoteArea]:
+    """Find the note area of a stretch of pages, in order, each page told about the one
+    before."""
+    areas: list[NoteArea] = []
+    state = PageState()
+    for p in stretch:
+        view = views[p]
+        area = note_areas.find(view, hints, state, marks[p].has_mark, marks[p].strong_line)
+        areas.append(area)
+        last_value = state.last_value
+        for part in area.parts:
+            lab = part.label
+            if lab is not None and lab.value is not None and lab.kind in (DIGITS, SUPER):
+                last_value = lab.value
+        if area.parts:
+            state = PageState(
+                open_note=continuations.unfinished(view, area.parts[-1].lines),
+                had_notes=True,
+                last_value=last_value,
+            )
+        else:
+            state = PageState(open_note=False, had_notes=False, last_value=last_value)
+    return areas
+
+
+def _notes(area: NoteArea, found: Sequence[Anchor | None]) -> tuple[Footnote, ...]:
+    """The page's footnotes: one per note part, with its label and anchor."""
+    notes: list[Footnote] = []
+    for part, anchor in zip(area.parts, found):
+        lab = part.label
+        notes.append(
+            Footnote(
+                marker=lab.marker if lab is not None else None,
+                lines=part.lines,
+                continued=lab is None,
+                anchor=anchor,
+                label_end=lab.end if lab is not None else 0,
+            )
+        )
+    return tuple(notes)
+
+
+def _relabel(lines: tuple[Line, ...], area: NoteArea) -> tuple[Line, ...]:
+    """The page's lines, its note lines and rules given their roles (body lines only)."""
+    notes = {i for part in area.parts for i in part.lines}
+    rules = set(area.rules)
+    out = []
+    for i, line in enumerate(lines):
+        if line.role is Role.BODY and i in notes:
+            line = replace(line, role=Role.FOOTNOTE)
+        elif line.role is Role.BODY and i in rules:
+            line = replace(line, role=Role.SEPARATOR)
+        out.append(line)
+    return tuple(out)
 
 
 def mark(book: Book) -> Book:
-    """Return the book unchanged (not yet implemented)."""
-    return book
+    """Mark the notes of every page and link them to their marks and to each other."""
+    views = [PageLines.of(page.lines) for page in book.pages]
+    labels = [view.labels for view in views]
+    styles, repeats = note_habits.label_habits(book, labels)
+    digit_styles = [s for s in styles if s in ("1)", "1", "(1)", "[1]", "1.")]
+    style = MarkStyle(
+        paren="1)" in digit_styles,
+        ocr_superscripts=repeats,
+        abbreviations=note_habits.abbreviations(book) if repeats else frozenset(),
+    )
+    marks = [_PageMarks(view, style) for view in views]
+    hints = BookHints(scheme="symbols" if repeats else None, repeats=repeats, styles=styles)
+    # first sweep: the clear cases, to learn widths, numbering and gaps from
+    sample = _sample(len(book.pages))
+    seen = [p for stretch in sample for p in stretch]
+    first = [area for stretch in sample for area in _sweep(views, marks, hints, stretch)]
+    s_views = [views[p] for p in seen]
+    scheme = note_habits.scheme(first, repeats)
+    hints = replace(
+        hints,
+        scheme=scheme,
+        widths=note_habits.widths(s_views, first),
+        gap=note_habits.gap_weight(s_views, first, [marks[p].strong_line for p in seen]),
+    )
+    areas = _sweep(views, marks, hints, range(len(book.pages)))
+
+    pages: list[Page] = []
+    for page, area, pm in zip(book.pages, areas, marks):
+        if not area.parts:
+            pages.append(page)
+            continue
+        assert area.top is not None
+        top = area.top
+        found = anchors.link(
+            [
+                [c for c in pm.of(p.label) if c.line < top] if p.label is not None else None
+                for p in area.parts
+            ]
+        )
+        pages.append(replace(page, lines=_relabel(page.lines, area), footnotes=_notes(area, found)))
+    # a note continued overleaf: its part on the page before goes on
+    for p in range(len(pages) - 1):
+        nxt = pages[p + 1].footnotes
+        if nxt and nxt[0].continued and pages[p].footnotes:
+            notes = list(pages[p].footnotes)
+            notes[-1] = replace(notes[-1], continues_on_next_page=True)
+            pages[p] = replace(pages[p], footnotes=tuple(notes))
+    return replace(book, pages=tuple(pages), notes_scheme=scheme)

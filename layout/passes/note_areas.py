@@ -1,0 +1,258 @@
+"""The note area of one page: which lines at the page foot are footnotes, split into notes.
+
+In: the page's lines with the roles earlier passes gave them, the label each line starts
+with, and what the book and the previous page tell (numbering, label styles, the widths
+of body and note lines, whether the last note of the previous page is unfinished). Out:
+a `NoteArea`: the rule lines above the notes, and the notes in order, each with its
+lines and label (None for the part of a note continued from the previous page).
+
+How: every label line in the run of body lines at the page foot may open the note area;
+each such start is scored (a blank line or rule above it, its number fitting the book's
+numbering, the marks of its notes standing in the body above, no note-shaped line left
+out of the chain of labels below it, lines as wide as note lines) and the best one wins.
+Above it, a run of unlabelled lines is the rest of a note from the previous page when
+that note was left unfinished and the lines look like note lines.
+
+Not handled: notes set in two columns, notes that are not at the foot (end notes),
+labels the OCR lost altogether (such a note merges with the one before it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from layout.passes import continuations
+from layout.passes.note_labels import LETTER, OCR, SYMBOL, Label, follows
+from layout.passes.note_pages import (
+    FINISHED,
+    WIDTH_FLOOR,
+    BookHints,
+    PageLines,
+    PageState,
+)
+
+LABELLED = 0.6
+"""The least score a label line needs to open the note area."""
+
+RIVALS = 3
+"""How many of the best-scored starts are weighed together with a continued part."""
+
+HEAD = 0.4
+"""What each further line opening a note in the book's label style adds to a chain."""
+
+NEVER = float("-inf")
+
+UNMARKED = 2.5
+"""What it costs a run of labelled lines that no mark in the text calls."""
+
+MarkCheck = Callable[[Label, int], bool]
+"""Whether a mark for the label stands in the body above the given line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One note, or the part of one, on this page."""
+
+    lines: tuple[int, ...]
+    label: Label | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteArea:
+    """The notes found at a page foot."""
+
+    parts: tuple[Part, ...] = ()
+    rules: tuple[int, ...] = ()
+    top: int | None = None
+    """The first line of the area (notes or rule); None when the page has no notes."""
+    labelled_top: int = -1
+    """The first line of the first labelled note (-1 when none)."""
+    score: float = 0.0
+
+
+def _first_ok(label: Label, hints: BookHints, state: PageState) -> float:
+    """How well a label fits as the first numbered note of the page."""
+    if hints.repeats or label.kind == OCR:
+        return 0.5
+    if label.value is None:
+        return -2.0
+    after = state.last_value + 1 if state.last_value is not None else None
+    scheme = hints.scheme
+    if after is None and scheme != "page":
+        return 1.5 if label.value == 1 else 0.0  # the first notes of the book
+    if label.value == 1:
+        if scheme == "continuous" and after not in (None, 1):
+            return -1.0
+        return 1.5
+    if after is not None and label.value == after and scheme != "page":
+        return 1.5
+    if (
+        after is not None
+        and label.kind != SYMBOL
+        and 0 < label.value - after <= 2
+        and scheme != "page"
+    ):
+        return 0.0  # a note or two the OCR lost
+    if scheme == "page" and label.kind != SYMBOL and label.value <= 3:
+        return -1.5  # the first label lost, or notes printed out of order
+    return -2.5
+
+
+_CONTINUES_NUMBER = re.compile(
+    r"(?:\b(?:[SsPpNnZB]|Art|Nro?|No|Nr|Bd|Bde|Tom|Vol|vol|Th|Abſ|Abs|Anm|Note|pag|pp|col|fol"
+    r"|cap|Kap|Sp|ff?)|§|§§)\.?\s*$"
+)
+"""A line ending with `S.`, `Art.`, `§.`: the number at the next line's start goes on."""
+
+
+def _chain(
+    page: PageLines, start: int, hints: BookHints, short: float, has_mark: MarkCheck
+) -> tuple[list[tuple[int, Label]], float]:
+    """The notes opened by label lines from `start` down, and how many label lines that
+    look like note starts did not fit the numbering."""
+    labels = page.labels
+    first = labels[start]
+    assert first is not None
+    heads = [(start, first)]
+    rejects = 0.0
+    restart = hints.scheme in ("chapter", None)
+    prev = start
+    for i in range(start + 1, page.bottom + 1):
+        if not page.body[i]:
+            continue
+        lab = labels[i]
+        if lab is not None and (lab.kind != LETTER or first.kind == LETTER):
+            cur = heads[-1][1]
+            fits = follows(cur, lab, hints.repeats) or (
+                restart and lab.value == 1 and lab.kind == cur.kind and cur.kind != OCR
+            )
+            ends = (
+                page.sizes[prev] < short or FINISHED.search(page.texts[prev]) is not None
+            ) and not _CONTINUES_NUMBER.search(page.texts[prev])
+            if fits and (
+                lab.style == cur.style or lab.style in hints.styles or has_mark(lab, start)
+            ):
+                heads.append((i, lab))
+            elif (
+                ends
+                and lab.style in hints.styles
+                and has_mark(lab, start)
+                and all(lab.value != h.value for _, h in heads)
+            ):
+                heads.append((i, lab))  # out of order: printed so, or misread
+                rejects += 0.2
+            elif ends and lab.style in hints.styles:
+                rejects += 1
+        prev = i
+    return heads, rejects
+
+
+def _weigh_start(
+    page: PageLines,
+    c: int,
+    hints: BookHints,
+    state: PageState,
+    has_mark: MarkCheck,
+    odds: list[float] | None,
+) -> tuple[float, list[tuple[int, Label]]]:
+    """How well line `c` opens the note area, and the notes it opens (score -inf when
+    the line cannot open it)."""
+    lab = page.labels[c]
+    if lab is None or lab.kind == LETTER:
+        return NEVER, []  # letters label lists far more often than notes
+    if lab.kind == OCR and not hints.repeats:
+        return NEVER, []  # a quotation mark, unless the OCR reads superscripts so
+    score = _first_ok(lab, hints, state)
+    if score < -2:
+        return NEVER, []
+    prev, blank = page.above(c)
+    if blank or (prev >= 0 and page.rule[prev]):
+        score += hints.gap
+    elif prev >= 0:
+        if _CONTINUES_NUMBER.search(page.texts[prev]):
+            score -= 2.0  # "S." above: the number goes on, it labels nothing
+        if any(page.blank[c + 1 : page.bottom]):
+            score -= max(0.0, hints.gap - 2.0)  # the gap below, not this line, opens notes
+    if hints.styles and lab.style not in hints.styles:
+        score -= 1.0
+    short = 0.8 * hints.widths.body if hints.widths else 40.0
+    heads, rejects = _chain(page, c, hints, short, has_mark)
+    score -= 2.5 * rejects
+    score += HEAD * sum(1 for _, h in heads[1:] if h.style in hints.styles)
+    marked = 0.3 if hints.repeats or lab.kind == OCR else 0.8  # OCR'd signs are everywhere
+    found = sum(1 for _, h in heads if has_mark(h, c))
+    score += marked * (2 * found - len(heads))
+    if not found:  # notes none of whose marks stand in the text: a list
+        score -= UNMARKED * marked / 0.8
+    if odds is not None:
+        score += max(WIDTH_FLOOR, sum(odds[c : page.bottom + 1]))
+    return score, heads
+
+
+def find(
+    page: PageLines,
+    hints: BookHints,
+    state: PageState,
+    has_mark: MarkCheck,
+    strong_marks: Callable[[Sequence[Label], int], int],
+) -> NoteArea:
+    """The note area of a page (empty when the page prints no notes).
+
+    `strong_marks(labels, before)` gives the last line above `before` holding a likely
+    mark of one of the labels (-1 when none): the body reaches at least that far.
+    """
+    top, bottom = page.top, page.bottom
+    if bottom < 0:
+        return NoteArea()
+    widths = hints.widths
+    if not state.had_notes and not any(page.labels[top + 1 : bottom + 1]):
+        return NoteArea()  # no label, no note to continue: nothing to find
+    odds = widths.odds_of(page) if widths else None
+
+    # no labelled note: at most the rest of one from the previous page
+    cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1)
+    best_start, best_heads = -1, []
+    starts = [
+        (score, c, heads)
+        for c in range(top + 1, bottom + 1)
+        for score, heads in [_weigh_start(page, c, hints, state, has_mark, odds)]
+        if score >= LABELLED
+    ]
+    # the best starts, each with the rest of a note that may stand above it
+    for score, c, heads in sorted(starts, key=lambda t: -t[0])[:RIVALS]:
+        s, more = continuations.find(
+            page, c, hints, state, odds, strong_marks([h for _, h in heads], c)
+        )
+        total = score + max(0.0, more)
+        if total > best_score:
+            best_score, best_start, best_heads = total, c, heads
+            cont_start = s if more > 0 else -1
+
+    labelled_top = best_start if best_start >= 0 else bottom + 1
+    area_top = cont_start if cont_start >= 0 else best_start
+    if area_top < 0:
+        return NoteArea()
+
+    parts: list[Part] = []
+    if cont_start >= 0:
+        cont_lines = _note_lines(page, cont_start, labelled_top)
+        if cont_lines:
+            parts.append(Part(cont_lines, None))
+    for k, (i, lab) in enumerate(best_heads):
+        end = best_heads[k + 1][0] if k + 1 < len(best_heads) else bottom + 1
+        parts.append(Part(_note_lines(page, i, end), lab))
+    if not parts:
+        return NoteArea()
+    rules = [i for i in range(area_top, bottom + 1) if page.rule[i]]
+    prev, _ = page.above(area_top)
+    if prev >= 0 and page.rule[prev]:
+        rules.insert(0, prev)  # the rule above the notes
+        area_top = prev
+    return NoteArea(tuple(parts), tuple(rules), area_top, best_start, best_score)
+
+
+def _note_lines(page: PageLines, start: int, end: int) -> tuple[int, ...]:
+    """The body lines of a note between two lines, without blank lines and rules."""
+    return tuple(i for i in range(start, end) if page.body[i] and not page.rule[i])

@@ -1,0 +1,157 @@
+"""What the footnote finder reads of a page and of the book, computed once.
+
+In: a page's lines with their roles; statistics of the whole book. Out: `PageLines` (per
+line its text, length, label, and whether it is body, blank or a rule; the run of body
+and blank lines at the page foot), `Widths` (how wide full body and note lines are, and
+what a line's width says), `BookHints` and `PageState` (what the book and the page before
+tell). Not handled here: any decision about notes (`note_areas`, `continuations`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from layout.model import Line, Role
+from layout.passes.note_labels import FIRST_SIGNS, Label, parse
+
+RULE = re.compile(r"^\s*[-—–_─━=~|.·]{1,}\s*$")
+"""A line of rule signs only: the printer's rule above the notes."""
+
+FINISHED = re.compile(r"[.!?:][\"'”“’)\]]*\s*$")
+"""A line ending a sentence: a note may end here."""
+
+WIDTH_FLOOR = -3.0
+"""The most that line widths can speak against a run of lines being notes: indented
+quotations and tables in a long note make its lines as short as body lines."""
+
+_RULE_START = frozenset("-—–_─━=~|.·")
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """What the note finder reads of a page, computed once: the run of body and blank
+    lines at the page foot, and per line its text, length, label and whether it is a
+    body line, blank, or a rule."""
+
+    texts: tuple[str, ...]
+    sizes: tuple[int, ...]
+    """Length of each line without the white space around it."""
+    body: tuple[bool, ...]
+    blank: tuple[bool, ...]
+    rule: tuple[bool, ...]
+    labels: tuple[Label | None, ...]
+    prose: tuple[int, ...]
+    """The body and heading lines: the running text, where marks stand."""
+    top: int
+    """First line of the foot run (-1 when the page has no body line)."""
+    bottom: int
+    """Last body line of the page."""
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> PageLines:
+        """The view of a page, its body lines' labels parsed."""
+        body_role, blank_role = Role.BODY, Role.BLANK
+        texts = [line.text for line in lines]
+        roles = [line.role for line in lines]
+        body = [r is body_role for r in roles]
+        blank = [r is blank_role for r in roles]
+        heading = Role.HEADING
+        prose = tuple(i for i, r in enumerate(roles) if r is body_role or r is heading)
+        stripped = [t.strip() for t in texts]
+        rule = [
+            b and t[:1] in _RULE_START and RULE.match(t) is not None for b, t in zip(body, stripped)
+        ]
+        first = FIRST_SIGNS  # (inlined `may_open`: this runs for every line of the book)
+        labels = [
+            parse(t) if b and (st[:1] in first or st[1:2] == ")") else None
+            for b, t, st in zip(body, texts, stripped)
+        ]
+        bottom = len(lines) - 1
+        while bottom >= 0 and not body[bottom]:
+            bottom -= 1
+        top = bottom
+        if bottom >= 0:
+            while top > 0 and (body[top - 1] or blank[top - 1]):
+                top -= 1
+            while blank[top]:
+                top += 1
+        sizes = [len(t) for t in stripped]
+        return cls(
+            tuple(texts),
+            tuple(sizes),
+            tuple(body),
+            tuple(blank),
+            tuple(rule),
+            tuple(labels),
+            prose,
+            top,
+            bottom,
+        )
+
+    def above(self, i: int) -> tuple[int, bool]:
+        """The nearest non-blank line above i within the foot run (-1 if none) and
+        whether blank lines stand between."""
+        j = i - 1
+        while j >= self.top and self.blank[j]:
+            j -= 1
+        return (j if j >= self.top else -1), j < i - 1
+
+
+@dataclass(frozen=True)
+class Widths:
+    """Typical lengths, in characters, of full body lines and full note lines."""
+
+    body: float
+    note: float
+
+    @cached_property
+    def table(self) -> list[float]:
+        """`note_odds` for every line length up to twice the note width."""
+        return [self.note_odds(n) for n in range(int(2 * self.note) + 2)]
+
+    def odds_of(self, page: PageLines) -> list[float]:
+        """`note_odds` of each body line of a page (0 for other lines)."""
+        table = self.table
+        last = len(table) - 1
+        return [table[min(n, last)] if b else 0.0 for n, b in zip(page.sizes, page.body)]
+
+    def note_odds(self, n: int) -> float:
+        """Evidence in [-1, 1] that a line of n characters is a note line (positive) or
+        a body line (negative)."""
+        gap = self.note - self.body
+        if gap < 3:
+            return 0.0
+        if n < 0.85 * self.body:
+            return 0.0  # a paragraph's last line: as short in notes as in the body
+        mid = (self.body + self.note) / 2
+        return max(-1.0, min(1.0, (n - mid) / max(1.5, gap / 2)))
+
+
+@dataclass(frozen=True, slots=True)
+class BookHints:
+    """What the whole book tells about its notes."""
+
+    scheme: str | None = None
+    """"page", "chapter", "continuous", "symbols"; None while unknown."""
+    repeats: bool = False
+    """Every note may carry the same label (OCR reads each superscript number as `*`)."""
+    styles: frozenset[str] = frozenset()
+    """The label styles the book's notes use most ("1)", "1", "*", ...)."""
+    widths: Widths | None = None
+    gap: float = 2.0
+    """What a blank line (or a rule) above a run of lines says for its being the note
+    area: much in books whose body has no blank lines of its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageState:
+    """What the previous page leaves to this one."""
+
+    open_note: bool = False
+    """The last note of the previous page looks unfinished."""
+    had_notes: bool = False
+    last_value: int | None = None
+    """The number of the last numbered note so far (for continuous numbering)."""
