@@ -1,0 +1,240 @@
+"""Facsimile composition: one output page per source page, its text re-broken to the measure.
+
+In: a Book after the passes. Out: a TypesetBook whose page i holds source page i: its
+running title and printed number in the head line (the number at the outer corner, verso
+left, recto right), its paragraphs and headings re-broken by Knuth–Plass, its footnotes
+under a short rule at the foot. A paragraph that runs over the source page break runs over
+it here too (its last line on the page is justified, a cut word keeps its hyphen), and so
+does a note continued on the next page. Page labels are the printed page numbers.
+
+The measure holds as many characters as the book's full lines do, so a page's text needs
+about as many lines as the original; the text block is as tall as the fullest page needs
+(a rare page far fuller than the rest gets a taller page of its own rather than squeezing
+every page). Not handled: widows and orphans (a page's text is fixed by the source).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from layout.model import TEXT_ROLES, Book, Role
+from layout.typeset.content import SourcePage, source_pages
+from layout.typeset.pages import (
+    OutlineEntry,
+    Placed,
+    Run,
+    Style,
+    TypesetBook,
+    TypesetPage,
+    foot_height,
+    place_notes,
+)
+from layout.typeset.setting import Setter, SetText
+
+MIN_MEASURE, MAX_MEASURE = 192.0, 432.0
+"""16 to 36 picas: the measures a book page has."""
+OUTLIER = 1.15
+"""A page needing more than this times the 95th-percentile height gets a taller page."""
+LENGTH_BIN = 3
+SHORT_LINE = 15
+TALLEST = 2.6
+"""A text block taller than this many measures is no book page's: the measure widens..."""
+SHAPE = 1.6
+"""...to give the block this height-to-width ratio, an octavo's."""
+SAMPLE = 20_000
+"""Characters of body text measured for the face's mean character width."""
+HEAD_GAP = 1.5
+"""From the head line's baseline to the first text baseline, in leadings."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Set:
+    """One source page set into lines, before it is placed."""
+
+    body: tuple[tuple[str, SetText, float], ...]
+    """(kind, line, extra space above it)."""
+    notes: tuple[SetText, ...]
+    heads: tuple[tuple[str, int], ...]
+    """Heading texts and the index of their first line in `body`."""
+
+
+def book_measure(book: Book, setter: Setter) -> float:
+    """A measure holding as many characters as the book's usual full line.
+
+    The usual line is the commonest length of the body lines (in bins of three
+    characters; lines under 15 are paragraph ends and headings), which holds when a
+    fraction of the OCR lines are merged or split. When the text of the fuller pages would
+    then stand in a block far taller than wide (a two-column page, lines the OCR merged
+    by the hundred), the measure widens to give the block a book page's proportions.
+    """
+    lengths = Counter(
+        len(text) // LENGTH_BIN
+        for page in book.pages
+        for line in page.lines
+        if line.role is Role.BODY and len(text := line.text.strip()) >= SHORT_LINE
+    )
+    if not lengths:
+        return 288.0
+    chars = (max(lengths, key=lambda b: (lengths[b], b)) + 0.5) * LENGTH_BIN
+    sample = " ".join(
+        line.text.strip()
+        for page in book.pages[:40]
+        for line in page.lines
+        if line.role is Role.BODY
+    )[:SAMPLE]
+    st = setter.style
+    per_char = setter.metrics("regular").width(sample, st.size) / max(1, len(sample))
+    measure = chars * per_char
+    full_pages = sorted(
+        sum(len(line.text.strip()) for line in page.lines if line.role in TEXT_ROLES)
+        for page in book.pages
+    )
+    page_chars = full_pages[int(0.9 * (len(full_pages) - 1))]  # the block holds the fullest
+    height = page_chars / chars * st.leading
+    if height > TALLEST * measure:
+        measure = math.sqrt(page_chars * per_char * st.leading / SHAPE)
+    measure = round(measure / 6.0) * 6.0
+    return min(MAX_MEASURE, max(MIN_MEASURE, measure))
+
+
+def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
+    """Break one source page's blocks and notes into lines."""
+    st = setter.style
+    body: list[tuple[str, SetText, float]] = []
+    heads: list[tuple[str, int]] = []
+    after_head = False
+    for block in page.blocks:
+        if block.kind == "heading":
+            lines = setter.set(block.words, measure, face="bold", align="center")
+            title = " ".join(w.text for w in block.words)
+            if after_head and heads:  # a heading printed as several: one title, no gaps
+                heads[-1] = (heads[-1][0] + " " + title, heads[-1][1])
+            else:
+                heads.append((title, len(body)))
+            for k, line in enumerate(lines):
+                gap = k == 0 and bool(body) and not after_head
+                body.append(("head", line, 0.5 * st.leading if gap else 0.0))
+            after_head = True
+            continue
+        indent = 0.0 if block.continued or after_head else st.indent * st.size
+        lines = setter.set(block.words, measure, indent=indent, flush=not block.continues)
+        for k, line in enumerate(lines):
+            body.append(("body", line, 0.5 * st.leading if k == 0 and after_head else 0.0))
+        after_head = False
+    notes: list[SetText] = []
+    for part in page.notes:
+        notes.extend(
+            setter.set(
+                part.words, measure, size=st.note_size,
+                indent=0.0 if part.continued else st.indent * st.note_size,
+                flush=not part.continues,
+                label=None if part.continued else part.marker,
+                note=part.key,
+            )
+        )
+    return _Set(tuple(body), tuple(notes), tuple(heads))
+
+
+def needed_height(done: _Set, setter: Setter) -> float:
+    """The height of text block this page's lines need."""
+    st = setter.style
+    m = setter.metrics("regular")
+    height = m.ascent * st.running_size + HEAD_GAP * st.leading
+    if done.body:
+        height += sum(extra for _, _, extra in done.body) + (len(done.body) - 1) * st.leading
+    return height + foot_height(st, len(done.notes), m.descent)
+
+
+def recto_pages(book: Book) -> list[bool]:
+    """Whether each page is a recto (right-hand, odd-numbered) page."""
+    for i, page in enumerate(book.pages):
+        if page.number and page.number.isdigit():
+            base = int(page.number) - i
+            return [(base + j) % 2 == 1 for j in range(len(book.pages))]
+    return [j % 2 == 0 for j in range(len(book.pages))]
+
+
+def head_line(
+    title: str | None, folio: str | None, setter: Setter, x0: float, x1: float, y: float,
+    recto: bool,
+) -> list[Placed]:
+    """The head line: the running title centred, the folio at the outer corner."""
+    st = setter.style
+    m = setter.metrics("regular")
+    out: list[Placed] = []
+    folio = setter.drawn(folio, "regular") if folio else ""
+    room = 0.0
+    if folio:
+        w = m.width(folio, st.running_size)
+        x = x1 - w if recto else x0
+        out.append(Placed("folio", x, y, (Run(x, folio, "regular", st.running_size),), w,
+                          size=st.running_size))
+        room = w + 2 * st.size
+    if title and title.strip():
+        text = setter.drawn(" ".join(title.split()), "regular")
+        size = st.running_size
+        avail = x1 - x0 - 2 * room
+        w = m.width(text, size)
+        if w > avail > 0:
+            size = max(6.0, size * avail / w)
+            w = m.width(text, size)
+        x = x0 + (x1 - x0 - w) / 2
+        out.append(Placed("running-head", x, y, (Run(x, text, "regular", size),), w,
+                          space=m.width(" ", size), size=size))
+    return out
+
+
+def facsimile(
+    book: Book, style: Style | None = None, page_size: tuple[float, float] | None = None
+) -> TypesetBook:
+    """One output page per source page; `page_size` fixes the page, else the book sets it."""
+    st = style or Style()
+    setter = Setter(st, book.language)
+    pages = source_pages(book)
+    if page_size:
+        measure = page_size[0] - st.inner - st.outer
+    else:
+        measure = book_measure(book, setter)
+    done = [set_page(page, setter, measure) for page in pages]
+    needs = [needed_height(d, setter) for d in done]
+    if page_size:
+        block_h = page_size[1] - st.top - st.bottom
+    else:
+        ranked = sorted(needs)
+        q95 = ranked[int(0.95 * (len(ranked) - 1))] if ranked else 0.0
+        block_h = max([n for n in needs if n <= OUTLIER * q95] or [q95])
+        block_h = float(int(block_h) + 1)
+    width = measure + st.inner + st.outer
+    m = setter.metrics("regular")
+    rectos = recto_pages(book)
+    out: list[TypesetPage] = []
+    outline: list[OutlineEntry] = []
+    for i, (page, d, need) in enumerate(zip(pages, done, needs)):
+        extra = max(0.0, need - block_h)
+        height = block_h + extra + st.top + st.bottom
+        x0 = st.inner if rectos[i] else st.outer
+        x1 = x0 + measure
+        top = height - st.top
+        bottom = st.bottom
+        y = top - m.ascent * st.running_size
+        items = head_line(page.running_title, page.number, setter, x0, x1, y, rectos[i])
+        y -= HEAD_GAP * st.leading
+        starts = {first: text for text, first in d.heads}
+        for k, (kind, line, above) in enumerate(d.body):
+            y -= above
+            if k in starts:
+                outline.append(OutlineEntry(starts[k], i, y + st.leading))
+            items.append(line.placed(kind, x0, y))  # type: ignore[arg-type]
+            y -= st.leading
+        items.extend(place_notes(d.notes, st, x0, bottom, measure, m.descent))
+        out.append(
+            TypesetPage(width, height, page.label, tuple(items), (x0, bottom, x1, top), (i,))
+        )
+    meta = book.metadata
+    return TypesetBook(
+        tuple(out), meta.title, meta.author, tuple(outline), "facsimile",
+        frozenset(setter.replaced), book.language,
+    )
+
