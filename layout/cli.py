@@ -39,12 +39,16 @@ INPUT may be:
   a HathiTrust full-text download (its header becomes TEI metadata),
   an Internet Archive _djvu.txt (pages recovered from running titles and numbers).
 
-Without --tei/--json/--text/-o the TEI goes to standard output.
+Without --tei/--json/--text/-o/--pdf/--png the TEI goes to standard output.
+A TEI file this command wrote (perhaps corrected by hand) is read back with its
+decisions kept, so it can be re-typeset: layout convert book.tei.xml --pdf book.pdf
 Exit codes: 0 done; 1 input unreadable; 2 wrong usage; 3 output not writable;
 4 internal error (please report it).
 
-example:
+examples:
   layout convert samples/page-286.txt -o out/
+  layout convert samples/laband1876-excerpt.txt --pdf out/laband.pdf --png out/png/
+  layout convert book.txt --pdf book.pdf --pdf-mode reflow --page-size a5
 """
 
 
@@ -135,6 +139,30 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output-dir", metavar="DIR",
         help="write all three as DIR/NAME.tei.xml, NAME.json and NAME.txt",
     )
+    out.add_argument("--pdf", metavar="FILE", help="re-typeset the book as a PDF here")
+    out.add_argument(
+        "--png", metavar="DIR",
+        help="draw the re-typeset pages as PNG previews into DIR (page-0001.png, ...)",
+    )
+    typeset = conv.add_argument_group("typesetting (with --pdf or --png)")
+    typeset.add_argument(
+        "--pdf-mode", choices=("facsimile", "reflow"), default="facsimile",
+        help="facsimile (default): one page per source page, with its running title, "
+        "page number and notes; reflow: continuous text on --page-size with the source "
+        "page numbers in the margin",
+    )
+    typeset.add_argument(
+        "--page-size", metavar="SIZE", type=page_size,
+        help="WxH with a unit (5.5x8.5in, 148x210mm) or a name (a5, book); "
+        "default: the source's proportions in facsimile mode, 5.5x8.5in in reflow mode",
+    )
+    typeset.add_argument(
+        "--pdf-a", action="store_true",
+        help="make the PDF a PDF/A-2b archival file (checked before it is written)",
+    )
+    typeset.add_argument(
+        "--dpi", type=float, default=110.0, help="resolution of the PNG previews (default 110)"
+    )
     opts = conv.add_argument_group("options")
     opts.add_argument("--title", help="the book's title for the TEI header")
     opts.add_argument("--author", help="the book's author for the TEI header")
@@ -149,6 +177,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opts.add_argument("-q", "--quiet", action="store_true", help="no progress bar or remarks")
     return parser
+
+
+def page_size(text: str) -> tuple[float, float]:
+    """Parse --page-size; argparse turns the ValueError into a usage error."""
+    from layout.typeset.pages import parse_page_size
+
+    try:
+        return parse_page_size(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def typeset_outputs(book: Book, args: argparse.Namespace, quiet: bool) -> list[Path]:
+    """Compose the book once and draw it as PDF and/or PNG pages; the paths written."""
+    from layout.typeset.pages import compose
+    from layout.writers import pdf, png
+
+    composed = compose(book, mode=args.pdf_mode, page_size=args.page_size)
+    written: list[Path] = []
+    if args.pdf:
+        try:
+            data = pdf.render(composed, pdf_a=args.pdf_a)
+        except pdf.PdfAError as err:
+            raise OutputError(f"{args.pdf}: not written: {err}") from None
+        save(Path(args.pdf), data)
+        written.append(Path(args.pdf))
+    if args.png:
+        folder = Path(args.png)
+        for n, image in enumerate(png.render(composed, dpi=args.dpi), start=1):
+            save(folder / f"page-{n:04d}.png", image)
+        written.append(folder)
+    if composed.replaced and not quiet:
+        chars = " ".join(sorted(composed.replaced))
+        print(
+            f"layout: the typeface lacks {len(composed.replaced)} characters, drawn as "
+            f"stand-ins: {chars}",
+            file=sys.stderr,
+        )
+    return written
 
 
 def outputs(args: argparse.Namespace) -> dict[str, Path]:
@@ -189,16 +256,23 @@ def convert(args: argparse.Namespace) -> int:
     show = (
         not args.quiet and sys.stderr.isatty() and len(book.pages) >= PROGRESS_MIN_PAGES
     )
-    progress = Progress(len(DEFAULT_PASSES) + max(1, len(targets)), show)
-    for step in DEFAULT_PASSES:
+    typesetting = bool(args.pdf or args.png)
+    # A book read back from our own TEI carries its (perhaps hand-corrected) decisions.
+    passes = () if book.analysed else DEFAULT_PASSES
+    progress = Progress(len(passes) + max(1, len(targets)) + typesetting, show)
+    for step in passes:
         book = step(book)
         progress.step(step.__module__.rsplit(".", 1)[-1])
-    if not targets:
+    if not targets and not typesetting:
         save(None, writers["tei"](book))
         progress.step("tei")
     for kind, path in targets.items():
         save(path, writers[kind](book))
         progress.step(kind)
+    written = list(targets.values())
+    if typesetting:
+        written += typeset_outputs(book, args, args.quiet)
+        progress.step("typesetting")
     if not args.quiet:
         for diag in book.diagnostics:
             where = "".join(
@@ -206,11 +280,11 @@ def convert(args: argparse.Namespace) -> int:
                 if v is not None
             )
             print(f"layout: {args.input}{where}: {diag.message}", file=sys.stderr)
-        if targets:
+        if written:
             took = time.perf_counter() - started
             print(
                 f"layout: {len(book.pages)} pages in {took:.2f} s -> "
-                + ", ".join(str(p) for p in targets.values()),
+                + ", ".join(str(p) for p in written),
                 file=sys.stderr,
             )
     return EXIT_OK

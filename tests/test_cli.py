@@ -120,3 +120,22 @@ def test_an_internal_error_is_one_line_and_exit_4(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "internal error" in err[0] and "simulated bug" in err[0]
     assert "Traceback" not in err[0]
+
+
+def test_pdf_and_png_outputs(tmp_path: Path) -> None:
+    import pypdf
+
+    sample = ROOT / "samples" / "laband1876-excerpt.txt"
+    pdf, png = tmp_path / "l.pdf", tmp_path / "png"
+    assert main(["convert", str(sample), "--pdf", str(pdf), "--png", str(png), "--quiet"]) == 0
+    reader = pypdf.PdfReader(str(pdf))
+    assert len(reader.pages) == sample.read_text(encoding="utf-8").count("\f") + 1
+    assert sorted(p.name for p in png.iterdir())[:2] == ["page-0001.png", "page-0002.png"]
+    assert len(list(png.iterdir())) == len(reader.pages)
+    assert not (tmp_path / "l.tei.xml").exists()  # no TEI asked for, none written
+
+
+def test_a_bad_page_size_is_a_usage_error(tmp_path: Path) -> None:
+    proc = run("convert", str(SEED), "--pdf", str(tmp_path / "x.pdf"), "--page-size", "3x")
+    assert proc.returncode == 2 and "page size" in proc.stderr
+    assert not (tmp_path / "x.pdf").exists()
