@@ -167,3 +167,6 @@ class Book:
     notes_scheme: str | None = None
     """How the book numbers its footnotes: "page", "chapter", "continuous" or "symbols"."""
     diagnostics: tuple[Diagnostic, ...] = ()
+    analysed: bool = False
+    """True when the book comes with its decisions already taken (read back from a TEI we
+    wrote): running the passes again would overwrite what an editor may have corrected."""
