@@ -3,10 +3,15 @@
 Module map (readers -> one model -> passes -> writers):
 
 - `layout.model`: the frozen dataclasses every stage shares (Book, Page, Line, Footnote...).
-- `layout.readers`: bytes to Book (form-feed text, page folders, HathiTrust, IA djvu text).
-- `layout.passes`: Book to Book, one concern each, run in the order of `DEFAULT_PASSES`.
+- `layout.readers`: bytes to Book (form-feed text, page folders, HathiTrust downloads,
+  IA djvu text, and our own TEI read back).
+- `layout.passes`: Book to Book, one concern each, run in the order of `DEFAULT_PASSES`
+  (furniture, footnotes, language, hyphenation, paragraphs).
 - `layout.flows`: the running-text and footnote flows through the book.
-- `layout.writers`: Book to bytes (TEI P5, JSON analysis, reading text).
+- `layout.writers`: Book to bytes (TEI P5 with its header, JSON analysis, reading text),
+  and the typeset book to PDF (ReportLab) and PNG (Pillow).
+- `layout.typeset`: Book to TypesetBook: what is set, Knuth–Plass line breaking, fonts,
+  facsimile and reflowed pages.
 - `layout.cli`: the command line, the only module that touches files.
 """
 
