@@ -47,21 +47,27 @@ def find(
     lo = max(page.top, body_floor + 1)
     best, best_s = 0.0, -1
     acc = 0.0  # the evidence of the lines from the split down to `end`
+    # the page's columns bound once: this loop runs for every line of every note area
+    body, blanks, rule, labels = page.body, page.blank, page.rule, page.labels
+    styles, gap, top = hints.styles, hints.gap, page.top
     for s in range(end - 1, lo - 1, -1):
-        if not page.body[s]:
-            if page.blank[s]:
+        if not body[s]:
+            if blanks[s]:
                 continue
             break
-        if page.rule[s]:
+        if rule[s]:
             continue
         acc += odds[s] if odds is not None else -0.3
-        lab = page.labels[s]
-        if lab is not None and lab.kind != LETTER and lab.style in hints.styles:
+        lab = labels[s]
+        if lab is not None and lab.kind != LETTER and lab.style in styles:
             acc -= 1.0
-        prev, blank = page.above(s)
+        j = s - 1  # `page.above(s)`, inlined
+        while j >= top and blanks[j]:
+            j -= 1
+        prev, blank = (j if j >= top else -1), j < s - 1
         score = prior + max(WIDTH_FLOOR, acc)
-        if blank or (prev >= 0 and page.rule[prev]):
-            score += hints.gap
+        if blank or (prev >= 0 and rule[prev]):
+            score += gap
         elif prev < 0:
             score -= 1.0
         if score > best:

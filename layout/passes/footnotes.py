@@ -18,6 +18,7 @@ Not handled: end notes, marginal notes, notes in two columns, notes of notes.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -38,6 +39,9 @@ STRONG_OCR = 3.0
 LIKELY = 1.0
 """A mark candidate at least this heavy counts as the mark of a note being found."""
 
+NO_MARK = sys.maxsize
+"""The first line with a likely mark, for a label that has none: below every line."""
+
 
 class _PageMarks:
     """The places a mark may stand on one page, scanned once, and their weights per label."""
@@ -46,6 +50,8 @@ class _PageMarks:
         self.view = view
         self.style = style
         self.cache: dict[tuple[str, str], list[anchors.Candidate]] = {}
+        self.first_likely: dict[tuple[str, str], int] = {}
+        """Per label, the first line holding a likely mark (asked for thousands of times)."""
 
     @cached_property
     def body(self) -> anchors.BodyText:
@@ -69,7 +75,12 @@ class _PageMarks:
 
     def has_mark(self, label: Label, before: int) -> bool:
         """Whether a likely mark of the label stands above line `before`."""
-        return any(c.line < before and c.weight >= LIKELY for c in self.of(label))
+        key = (label.kind, label.marker)
+        first = self.first_likely.get(key)
+        if first is None:
+            lines = [c.line for c in self.of(label) if c.weight >= LIKELY]
+            first = self.first_likely[key] = min(lines, default=NO_MARK)
+        return first < before
 
     def strong_line(self, labels: Sequence[Label], before: int) -> int:
         """The last line above `before` with a strong mark of one of the labels, or -1."""
@@ -144,15 +155,14 @@ def _notes(area: NoteArea, found: Sequence[Anchor | None]) -> tuple[Footnote, ..
 
 def _relabel(lines: tuple[Line, ...], area: NoteArea) -> tuple[Line, ...]:
     """The page's lines, its note lines and rules given their roles (body lines only)."""
-    notes = {i for part in area.parts for i in part.lines}
-    rules = set(area.rules)
-    out = []
-    for i, line in enumerate(lines):
-        if line.role is Role.BODY and i in notes:
-            line = replace(line, role=Role.FOOTNOTE)
-        elif line.role is Role.BODY and i in rules:
-            line = replace(line, role=Role.SEPARATOR)
-        out.append(line)
+    out = list(lines)  # only the area's lines are visited: most of a page stays as it is
+    for i in area.rules:
+        if out[i].role is Role.BODY:
+            out[i] = replace(out[i], role=Role.SEPARATOR)
+    for part in area.parts:
+        for i in part.lines:
+            if lines[i].role is Role.BODY:
+                out[i] = replace(lines[i], role=Role.FOOTNOTE)
     return tuple(out)
 
 

@@ -22,7 +22,7 @@ SAME = 0.9
 
 def letters(text: str) -> str:
     """The key texts are compared by: letters only, case folded."""
-    return "".join(ch for ch in text.casefold() if ch.isalpha())
+    return "".join(filter(str.isalpha, text.casefold()))
 
 
 def ratio(a: str, b: str) -> float:

@@ -214,9 +214,11 @@ def find(
     # no labelled note: at most the rest of one from the previous page
     cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1)
     best_start, best_heads = -1, []
-    starts = [
+    labels = page.labels
+    starts = [  # only label lines can open notes: the others are not weighed (speed)
         (score, c, heads)
         for c in range(top + 1, bottom + 1)
+        if labels[c] is not None
         for score, heads in [_weigh_start(page, c, hints, state, has_mark, odds)]
         if score >= LABELLED
     ]

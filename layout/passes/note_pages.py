@@ -116,7 +116,10 @@ class Widths:
         """`note_odds` of each body line of a page (0 for other lines)."""
         table = self.table
         last = len(table) - 1
-        return [table[min(n, last)] if b else 0.0 for n, b in zip(page.sizes, page.body)]
+        return [  # a conditional, not min(): this runs for every line of a page with notes
+            (table[n] if n < last else table[last]) if b else 0.0
+            for n, b in zip(page.sizes, page.body)
+        ]
 
     def note_odds(self, n: int) -> float:
         """Evidence in [-1, 1] that a line of n characters is a note line (positive) or

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from layout.flows import Position, text_flow
 from layout.model import HYPHEN_SIGNS, Book, Line, Role
@@ -60,13 +61,15 @@ def indent_of(line: Line) -> int:
 
 def measure(book: Book, flow: list[Position]) -> Measure:
     """The measure and signals, learned from all the book's running-text lines."""
-    widths = sorted(len(book.pages[p].lines[i].text.strip()) for p, i in flow)
+    texts = [book.pages[p].lines[i].text for p, i in flow]  # looked up once (speed)
+    widths = sorted([len(t.strip()) for t in texts])
     width = float(widths[int(len(widths) * 0.75)]) if widths else 0.0
-    indents = sorted(indent_of(book.pages[p].lines[i]) for p, i in flow)
+    indents = sorted([len(t) - len(t.lstrip()) for t in texts])  # as `indent_of`
     base = indents[len(indents) // 4] if indents else 0
-    indented = sum(1 for n in indents if 0 < n - base <= max(8, width * CENTRED))
+    limit = max(8, width * CENTRED)
+    indented = sum(1 for n in indents if 0 < n - base <= limit)
     gaps = 0
-    for (p, i), (q, j) in zip(flow, flow[1:]):
+    for (p, i), (q, j) in pairwise(flow):
         if p == q and j > i + 1 and all(
             book.pages[p].lines[k].role is Role.BLANK for k in range(i + 1, j)
         ):
@@ -126,22 +129,27 @@ def starts(book: Book, flow: list[Position], m: Measure) -> tuple[set[Position],
     heads: set[Position] = set()
     prev: Line | None = None
     prev_pos: Position | None = None
+    # enum members bound once: attribute lookups on an enum class are slow in this loop
+    blank, heading, body = Role.BLANK, Role.HEADING, Role.BODY
+    pages = book.pages
     for pos in flow:
         p, i = pos
-        line = book.pages[p].lines[i]
+        lines = pages[p].lines
+        line = lines[i]
         start = prev is None or ends_paragraph(prev, m)
         if prev_pos is not None and prev_pos[0] == p:
             between = range(prev_pos[1] + 1, i)
-            if m.blank_signal and any(book.pages[p].lines[k].role is Role.BLANK for k in between):
+            if m.blank_signal and any(lines[k].role is blank for k in between):
                 start = True
         if m.indent_signal and prev is not None and indent_of(line) > m.indent:
             start = start or prev.hyphen is None  # an indent after a break is OCR noise
-        if prev_pos in heads:
+        prev_head = prev_pos in heads
+        if prev_head:
             start = True
         after_sentence = prev is None or start or bool(SENTENCE_END.search(prev.text.rstrip()))
-        title_follows = prev_pos in heads and prev is not None and bool(LABEL.match(prev.text))
-        if line.role is Role.HEADING or (
-            line.role is Role.BODY
+        title_follows = prev_head and prev is not None and bool(LABEL.match(prev.text))
+        if line.role is heading or (
+            line.role is body
             and (
                 (after_sentence and looks_like_heading(line, m))
                 or (title_follows and is_title(line, m))

@@ -9,6 +9,7 @@ side margins (marginal notes, line numbers).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from layout.model import Page
 
@@ -28,8 +29,11 @@ STAMP_MAX_CHARS = 90
 """Longer lines are book text, whatever words they hold."""
 
 
+@lru_cache(maxsize=4096)
 def is_stamp(text: str) -> bool:
-    """True for a scanner's or library's line: "Digitized by Google", a URL, a shelf stamp."""
+    """True for a scanner's or library's line: "Digitized by Google", a URL, a shelf stamp.
+
+    Cached: several passes ask it of the same head and foot lines of every page."""
     if len(text) > STAMP_MAX_CHARS * 2:
         return False
     text = text.strip()

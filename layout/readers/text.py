@@ -29,7 +29,7 @@ def make_page(lines: list[str], name: str, number: int, label: str | None = None
             f"(at most {MAX_LINES_PER_PAGE}); "
             "are the page separators (form feeds) missing?"
         )
-    return Page(lines=tuple(Line(text) for text in lines), label=label)
+    return Page(lines=tuple(map(Line, lines)), label=label)
 
 
 def read(text: str, name: str) -> Book:

@@ -15,6 +15,7 @@ handled: the text itself (the input has it) and line geometry.
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from typing import Any
 
 from layout import __version__
@@ -24,6 +25,8 @@ SCORED_HYPHENS = {Hyphen.JOIN: "join", Hyphen.KEEP: "keep", Hyphen.SPACE: "space
 """The contract's words; an undecided break is null there (the hyphen is kept)."""
 
 LineKey = tuple[str, "Hyphen | None", "str | None", bool]
+_LINE_KEY = attrgetter("role", "hyphen", "hyphen_rule", "paragraph_start")
+"""A line's `LineKey`."""
 
 
 def _line(key: LineKey) -> dict[str, Any]:
@@ -51,8 +54,7 @@ class _Lines:
     def entries(self, lines: tuple[Line, ...]) -> list[dict[str, Any]]:
         cache = self.cache
         out = []
-        for line in lines:
-            key = (line.role, line.hyphen, line.hyphen_rule, line.paragraph_start)
+        for key in map(_LINE_KEY, lines):  # the keys built in C: this runs for every line
             entry = cache.get(key)
             if entry is None:
                 entry = cache[key] = _line(key)

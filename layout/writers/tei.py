@@ -81,6 +81,7 @@ class _Writer:
         self.div_has_p = False
         self.glue_next = False  # the previous text line ended inside a word
         self.replaced = 0  # characters XML cannot hold, replaced by U+FFFD
+        self.page_dirty = True  # whether the page being written holds such characters
         self.prev_of: dict[tuple[int, int], tuple[int, int]] = {}
         self.next_of: dict[tuple[int, int], tuple[int, int]] = {}
         self._link_parts()
@@ -159,7 +160,7 @@ class _Writer:
                 continue  # a blank line inside a note prints nothing
             line = page.lines[i]
             last = etree.SubElement(el, LB, NO_BREAK) if glue else etree.SubElement(el, LB)
-            text = self.clean(line.text)
+            text = self.clean(line.text) if self.page_dirty else line.text
             if first and fn.label_end > 0:
                 label = text[: fn.label_end].strip()
                 if label:
@@ -209,7 +210,7 @@ class _Writer:
     def furniture(self, page: Page, i: int, place: str) -> None:
         """One furniture line as fw; the head line holding the number split in two or three."""
         line = page.lines[i]
-        text = self.clean(line.text)
+        text = self.clean(line.text) if self.page_dirty else line.text
         kind = FW_TYPES.get(line.role, "header")
         span = page.number_span
         if (
@@ -247,7 +248,9 @@ class _Writer:
         """One input page: pb, furniture, text lines with their notes, the other notes."""
         page = self.book.pages[p]
         lines = page.lines
+        # one search per page: its lines (notes and furniture too) are cleaned only if needed
         dirty = XML_FORBIDDEN.search("".join([line.text for line in lines])) is not None
+        self.page_dirty = dirty
         in_note = {i for fn in page.footnotes for i in fn.lines}
         kinds: list[int] = []  # per line: SKIP, FURNITURE_LINE, TEXT_LINE or NOTE_LINE
         text_at: list[int] = []

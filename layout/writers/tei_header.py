@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -104,11 +105,12 @@ def _n(count: int, word: str, words: str | None = None) -> str:
 def encoding_desc(book: Book, replaced: int) -> etree._Element:
     """encodingDesc: the application and, with this book's counts, what it decided."""
     every = [line for page in book.pages for line in page.lines]
-    roles: Counter[str] = Counter(line.role for line in every)  # Role is a str
+    # attrgetter maps run in C: these count every line of the book (speed)
+    roles: Counter[str] = Counter(map(attrgetter("role"), every))  # Role is a str
     broken = [line for line in every if line.hyphen is not None]
     hyphens: Counter[Hyphen] = Counter(line.hyphen for line in broken if line.hyphen)
     rules: Counter[str] = Counter(line.hyphen_rule or "unrecorded" for line in broken)
-    starts = sum(1 for line in every if line.paragraph_start)
+    starts = sum(map(attrgetter("paragraph_start"), every))
     pages = len(book.pages)
     printed = sum(1 for page in book.pages if page.number)
     inferred = sum(1 for page in book.pages if not page.number and page.inferred_number)

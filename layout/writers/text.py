@@ -34,11 +34,14 @@ def is_running_text(line: Line) -> bool:
 
 def running_text(book: Book) -> Iterator[tuple[int, Line, str]]:
     """(page index, line, text with its marks cut) for every running-text line, in order."""
+    footnote = Role.FOOTNOTE
     for p, page in enumerate(book.pages):
         cuts = mark_spans(page)
         for i, line in enumerate(page.lines):
-            if is_running_text(line):
-                yield p, line, cut(line.text, cuts[i]) if i in cuts else line.text
+            text, role = line.text, line.role
+            # `is_running_text`, inlined: this runs for every line of the book
+            if role not in FURNITURE and role is not footnote and text and not text.isspace():
+                yield p, line, cut(text, cuts[i]) if i in cuts else text
 
 
 def mark_spans(page: Page) -> dict[int, list[tuple[int, int]]]:
