@@ -9,6 +9,7 @@ cannot be written; 4 an internal error (a bug: reported in one line, never a tra
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
@@ -246,6 +247,9 @@ def convert(args: argparse.Namespace) -> int:
         "text": lambda book: text.write(book, notes=args.notes),
     }
     started = time.perf_counter()
+    # The model is acyclic frozen data: the cycle collector would only rescan it, again
+    # and again, as the passes build new values (about a tenth of the run on a long book).
+    gc.disable()
     book = load(Path(args.input))
     meta = book.metadata
     if args.title:
@@ -271,6 +275,7 @@ def convert(args: argparse.Namespace) -> int:
         progress.step(kind)
     written = list(targets.values())
     if typesetting:
+        gc.enable()  # the typesetter and ReportLab do make cyclic garbage
         written += typeset_outputs(book, args, args.quiet)
         progress.step("typesetting")
     if not args.quiet:
