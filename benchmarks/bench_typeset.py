@@ -143,7 +143,7 @@ def paragraphs(book: Book) -> list[list[str]]:
 
 
 def book_measure(book: Book, m: Metrics, size: float) -> float:
-    """The measure of facsimile mode: as many characters as the book's full lines hold, in points."""
+    """Facsimile mode's measure, in points: as many characters as the book's full lines hold."""
     texts = [book.pages[p].lines[i].text.strip() for p, i in text_flow(book)]
     lengths = sorted(len(t) for t in texts if t)
     if not lengths:

@@ -2,6 +2,9 @@
 
     layout convert INPUT [--tei F] [--json F] [--text F] [-o DIR] [options]
 
+In: an input file or folder (see `layout.readers`) and options. Out: the requested outputs
+(TEI, JSON, reading text, PDF, PNG) written to their files; remarks on stderr.
+
 Exit codes: 0 success; 1 the input cannot be read as a book; 2 wrong usage; 3 an output
 cannot be written; 4 an internal error (a bug: reported in one line, never a traceback).
 """

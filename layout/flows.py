@@ -3,6 +3,10 @@
 A book prints two flows: the running text (body and headings) and the footnotes. The
 "next line" of a line-end hyphen is the next line of the same flow, which may stand on
 the next page, after its furniture. Passes and writers share these helpers.
+
+In: a Book whose lines carry roles. Out: (page, line) positions of each flow in reading
+order, and each line's successor in its flow. Not handled: more than one note flow
+(marginal notes, notes of notes): every footnote line is in the one note flow.
 """
 
 from __future__ import annotations

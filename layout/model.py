@@ -4,6 +4,8 @@ Two layers share it: the physical book (pages of printed lines, as the OCR saw t
 the decisions the passes take about it (the role of each line, how a line-end hyphen
 joins, which lines form a footnote and where its mark stands). Everything is a frozen
 dataclass; a pass returns new values with `dataclasses.replace` and never drops a line.
+Not handled: line geometry (coordinates) and type styles (italics, sizes): the OCR text
+carries neither.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def furnish(b: Book, through: str = "signatures") -> Book:
     """Run the furniture passes (blank lines first), up to and including `through`."""
     steps = [blanks.mark, page_numbers.mark, running_titles.mark, signatures.mark]
     names = ["blanks", "page_numbers", "running_titles", "signatures"]
-    for step, name in zip(steps, names):
+    for step, name in zip(steps, names, strict=True):
         b = step(b)
         if name == through:
             break

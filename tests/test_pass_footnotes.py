@@ -243,7 +243,7 @@ def test_laband_excerpt_against_gold() -> None:
     golds = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines()]
     text = (SAMPLES / "laband1876-excerpt.txt").read_text(encoding="utf-8")
     book = analyse(text, {(p, 0): Role.HEADER for p in range(4)})
-    for page, gold in zip(book.pages, golds[45:49]):
+    for page, gold in zip(book.pages, golds[45:49], strict=True):
         assert [line.text for line in page.lines] == gold["lines"]
         expected = [
             (tuple(n["lines"]), n["continued"], n["anchor"]["line"] if n["anchor"] else None)

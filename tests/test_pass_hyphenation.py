@@ -88,8 +88,8 @@ def test_furniture_and_blank_lines_get_no_decision() -> None:
 def test_mark_keeps_every_line_and_its_text() -> None:
     book = parse_book(["lang: de", "Die Verwaltungs-", "geſchäfte des Reiches"])
     marked = hyphenation.mark(book)
-    assert [l.text for l in marked.pages[0].lines] == [l.text for l in book.pages[0].lines]
-    assert [l.role for l in marked.pages[0].lines] == [l.role for l in book.pages[0].lines]
+    assert [ln.text for ln in marked.pages[0].lines] == [ln.text for ln in book.pages[0].lines]
+    assert [ln.role for ln in marked.pages[0].lines] == [ln.role for ln in book.pages[0].lines]
 
 
 def test_without_language_the_prior_still_joins_fragments() -> None:

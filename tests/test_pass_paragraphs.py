@@ -51,7 +51,7 @@ def test_a_short_last_line_starts_the_next_page_afresh() -> None:
 
 def test_blank_lines_separate_paragraphs_when_the_book_uses_them() -> None:
     lines = []
-    for k in range(4):
+    for _ in range(4):
         lines += [*map(body, FULL), Line("", Role.BLANK)]
     book = Book(pages=(page(*lines),))
     assert starts(book) == [(0, 0), (0, 7), (0, 14), (0, 21)]
@@ -59,7 +59,7 @@ def test_blank_lines_separate_paragraphs_when_the_book_uses_them() -> None:
 
 def test_indented_lines_start_paragraphs_when_the_book_indents() -> None:
     lines = []
-    for k in range(5):
+    for _ in range(5):
         lines += [body("    " + FULL[0]), *map(body, FULL[1:])]
     book = Book(pages=(page(*lines),))
     assert starts(book) == [(0, 6 * k) for k in range(5)]

@@ -66,7 +66,7 @@ def test_title_whose_folio_the_ocr_lost_when_the_text_runs_on() -> None:
 def test_titles_alone_with_folios_at_the_foot_change_by_chapter() -> None:
     chapters = ["THE SPANISH CESSION", "THE SPANISH CESSION", "THE SPANISH CESSION",
                 "FLORIDA TERRITORY", "FLORIDA TERRITORY", "FLORIDA TERRITORY"]
-    pages = [page(t, "", *BODY, "", str(n)) for n, t in zip(range(40, 46), chapters)]
+    pages = [page(t, "", *BODY, "", str(n)) for n, t in zip(range(40, 46), chapters, strict=True)]
     b = furnish(book(*pages))
     assert [p.running_title for p in b.pages] == chapters
     assert all(p.lines[0].role is Role.RUNNING_TITLE for p in b.pages)

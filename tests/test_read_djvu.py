@@ -7,6 +7,7 @@ import re
 from difflib import SequenceMatcher
 
 from conftest import SHARED
+
 from layout.model import Book
 from layout.readers import read_file
 from layout.readers.djvu import detect, read
@@ -78,7 +79,8 @@ def test_raw_djvu_pages_begin_where_the_printed_pages_begin() -> None:
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
     for k, (page, truth) in enumerate(zip(book.pages, gold, strict=True)):
         expected = next(letters(t) for t in truth["lines"] if len(letters(t)) >= 4)
-        head = "".join(letters(l.text) for l in page.lines if l.text.strip())[: len(expected) + 4]
+        printed = "".join(letters(ln.text) for ln in page.lines if ln.text.strip())
+        head = printed[: len(expected) + 4]
         ratio = SequenceMatcher(None, expected, head[: len(expected)]).ratio()
         assert ratio >= 0.8, (k, expected, head)
 
@@ -96,7 +98,7 @@ def test_raw_djvu_head_blocks_carry_the_printed_numbers() -> None:
 def test_no_line_is_lost_or_repeated() -> None:
     content = RAW.read_text(encoding="utf-8")
     book = read(content, "fshs")
-    assert "\n".join(l.text for p in book.pages for l in p.lines) + "\n" == content
+    assert "\n".join(ln.text for p in book.pages for ln in p.lines) + "\n" == content
 
 
 def test_the_cli_dispatch_reads_a_djvu_file() -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SAMPLES, SHARED
+
 from layout.readers import ReadError, read_file
 from layout.readers.hathitrust import detect, read
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES, SHARED
+
 from layout.cli import load
 from layout.readers import ReadError, decode, djvu, hathitrust, read_file, text
 

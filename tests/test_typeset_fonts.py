@@ -1,4 +1,4 @@
-"""The book face: TrueType files from the package, ReportLab-exact widths, glyph gaps and fallbacks."""
+"""The book face: packaged TrueType files, ReportLab-exact widths, glyph gaps and fallbacks."""
 
 from __future__ import annotations
 

@@ -39,7 +39,14 @@ def extracted_lines(data: bytes) -> list[list[str]]:
     for page in pypdf.PdfReader(io.BytesIO(data)).pages:
         rows: dict[float, list[str]] = defaultdict(list)
 
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            font: object,
+            size: float,
+            rows: dict[float, list[str]] = rows,
+        ) -> None:
             if text.strip() and abs(size - STYLE.size) < 0.01:
                 rows[round(tm[5], 2)].append(text)
 
@@ -93,11 +100,11 @@ def test_no_glyph_stands_outside_the_text_block(
     facsimile: tuple[TypesetBook, bytes], reflow: tuple[TypesetBook, bytes]
 ) -> None:
     for typeset, data in (facsimile, reflow):
-        for page, shown in zip(typeset.pages, shown_strings(data)):
+        for page, shown in zip(typeset.pages, shown_strings(data), strict=True):
             x0, y0, x1, y1 = page.block
             for s in shown:
                 if s.size == STYLE.margin_size:  # "[286]" in the outer margin
-                    assert 0 <= s.x and s.x + s.width <= page.width
+                    assert s.x >= 0 and s.x + s.width <= page.width
                     continue
                 assert x0 - 0.01 <= s.x and s.x + s.width <= x1 + 0.01, s
                 assert y0 <= s.y <= y1, s

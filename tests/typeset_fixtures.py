@@ -48,7 +48,7 @@ def gold_book(path: Path, pages: int | None = None, language: str | None = None)
                 role=ROLES.get(role, Role.BODY),
                 hyphen=HYPHENS.get(rec.get("hyphens", {}).get(str(i), "")),
             )
-            for i, (text, role) in enumerate(zip(rec["lines"], rec["roles"]))
+            for i, (text, role) in enumerate(zip(rec["lines"], rec["roles"], strict=True))
         ]
         notes = []
         following = records[n + 1]["footnotes"] if n + 1 < len(records) else []

@@ -1,8 +1,13 @@
 """The analysis passes, in the one order they run: each takes a Book and returns a Book.
 
 Passes label lines (roles, hyphen decisions, footnotes); they never delete text. Book-wide
-evidence comes first: furniture is settled before footnotes, footnotes before hyphenation
-(which needs to know each line's flow), hyphenation before paragraphs.
+evidence comes first: furniture is settled before footnotes, footnotes before the language
+and hyphenation (which needs the language and each line's flow), hyphenation before
+paragraphs.
+
+In: a Book as a reader made it. Out: the same pages and lines, with roles, page numbers,
+running titles, footnotes, the language, hyphen decisions and paragraph starts set. Not
+handled: a Book already `analysed` (read back from our TEI): the CLI runs no passes on it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""Mark every empty or white-space-only line `blank`, wherever it stands."""
+"""Mark every empty or white-space-only line `blank`, wherever it stands.
+
+In: a Book as read. Out: the same Book with every line holding nothing but white space
+labelled `blank`; no other line changes. Not handled: lines of OCR noise that only look
+empty (a stray speck is `signatures`' business).
+"""
 
 from __future__ import annotations
 

@@ -18,7 +18,10 @@ from layout.passes import zones
 from layout.passes.numerals import Numeral, readings
 from layout.passes.page_sequence import Reading
 
-DECORATION = "-\u2010\u2011\u2012\u2013\u2014\u2015\u00b7\u2022.,:;()[]{}<>_~'\"\u00ab\u00bb\u201e\u201c\u201d"
+DECORATION = (
+    "-\u2010\u2011\u2012\u2013\u2014\u2015\u00b7\u2022"
+    ".,:;()[]{}<>_~'\"\u00ab\u00bb\u201e\u201c\u201d"
+)
 """Signs printed around a folio ("- 12 -", "[12]") or left by the OCR beside it."""
 
 LEFT = re.compile(r"\s*(\S+)\s+(?=\S)")

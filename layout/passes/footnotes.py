@@ -139,7 +139,7 @@ def _sweep(
 def _notes(area: NoteArea, found: Sequence[Anchor | None]) -> tuple[Footnote, ...]:
     """The page's footnotes: one per note part, with its label and anchor."""
     notes: list[Footnote] = []
-    for part, anchor in zip(area.parts, found):
+    for part, anchor in zip(area.parts, found, strict=True):
         lab = part.label
         notes.append(
             Footnote(
@@ -194,7 +194,7 @@ def mark(book: Book) -> Book:
     areas = _sweep(views, marks, hints, range(len(book.pages)))
 
     pages: list[Page] = []
-    for page, area, pm in zip(book.pages, areas, marks):
+    for page, area, pm in zip(book.pages, areas, marks, strict=True):
         if not area.parts:
             pages.append(page)
             continue

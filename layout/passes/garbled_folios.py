@@ -48,7 +48,7 @@ def _garbled(token: str, expected: str) -> bool:
         return False
     if not any(ch.isdigit() for ch in token):
         return True
-    return len(token) == len(expected) and any(a == b for a, b in zip(token, expected))
+    return len(token) == len(expected) and any(a == b for a, b in zip(token, expected, strict=True))
 
 
 def _set_apart(text: str, s: int, e: int, where: str) -> bool:
@@ -134,7 +134,7 @@ def alone_on_line(
             digits = str(value)
             if roman or abs(len(core) - len(digits)) > 0:
                 continue
-            if any(a == b for a, b in zip(core, digits)):
+            if any(a == b for a, b in zip(core, digits, strict=True)):
                 numeral = Numeral(value, roman=False, exact=False)
                 return Reading(p, i, s, e, numeral, "alone", True, rank)
     return None

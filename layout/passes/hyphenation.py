@@ -228,7 +228,7 @@ def decide(book: Book) -> dict[Position, Decision]:
     rest: list[Break] = []
     spelt = [by_vocabulary(b, vocab) for b in breaks]
     lower = [
-        d for b, d in zip(breaks, spelt)
+        d for b, d in zip(breaks, spelt, strict=True)
         if d is not None and b.sign in HYPHEN_SIGNS and b.right[0].islower()
     ]
     keeps = sum(1 for d in lower if d[0] is Hyphen.KEEP)
@@ -236,7 +236,7 @@ def decide(book: Book) -> dict[Position, Decision]:
     known = [d for d in spelt if d is not None]
     joins = sum(1 for d in known if d[0] is Hyphen.JOIN)
     prior = (Hyphen.JOIN, "prior") if joins >= PRIOR_JOINS * len(known) else UNDECIDED
-    for brk, found in zip(breaks, spelt):
+    for brk, found in zip(breaks, spelt, strict=True):
         hyphen = brk.sign in HYPHEN_SIGNS
         if found is None and hyphen:
             found = by_form(brk, lang)

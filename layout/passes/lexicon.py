@@ -36,7 +36,7 @@ def _buckets(lang: str, wordlist: str) -> tuple[tuple[str, ...], ...] | None:
     path = data_dir / f"{wordlist}_{lang}.msgpack.gz"
     if not path.exists():
         return None
-    import msgpack  # type: ignore[import-untyped, unused-ignore]  # a wordfreq dependency
+    import msgpack  # a wordfreq dependency
 
     with gzip.open(path, "rb") as stream:
         data = msgpack.load(stream, raw=False, strict_map_key=False)

@@ -33,7 +33,7 @@ def label_habits(
     styles: Counter[str] = Counter()
     repeated = 0
     pages_with = 0
-    for page, labs in zip(book.pages, labels):
+    for page, labs in zip(book.pages, labels, strict=True):
         n = len(page.lines)
         seen: Counter[str] = Counter()
         for i in range(n // 2, n):
@@ -66,11 +66,11 @@ def widths(views: Sequence[PageLines], areas: Sequence[NoteArea]) -> Widths | No
     """Typical full-line lengths of body and note lines, from the first sweep's notes."""
     body: list[int] = []
     note: list[int] = []
-    for view, area in zip(views, areas):
+    for view, area in zip(views, areas, strict=True):
         top = area.top if area.top is not None else len(view.sizes)
         for part in area.parts:
             note.extend(view.sizes[i] for i in part.lines[:-1])
-        body.extend(n for n, b in zip(view.sizes[:top], view.body[:top]) if b)
+        body.extend(n for n, b in zip(view.sizes[:top], view.body[:top], strict=True) if b)
     if len(body) < 50 or len(note) < 20:
         return None
     full_body = sorted(body)[len(body) // 2 :]
@@ -88,7 +88,7 @@ def gap_weight(
     above body text holding a mark (a blank above unlabelled lines with no mark may head
     the rest of a note the first sweep missed)."""
     above = elsewhere = 0
-    for view, area, strong_line in zip(views, areas, marked):
+    for view, area, strong_line in zip(views, areas, marked, strict=True):
         if area.top is None:
             continue
         labels = [p.label for p in area.parts if p.label is not None]

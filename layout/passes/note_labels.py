@@ -17,9 +17,6 @@ SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 SYMBOL_ORDER: tuple[str, ...] = ("*", "†", "‡", "§", "‖", "¶")
 """The classic order of reference marks; a page past the last one doubles them."""
 
-OCR_SUPERSCRIPTS = frozenset("*\"”“°'’•")
-"""Signs an OCR engine prints for a small superscript digit it cannot read."""
-
 DIGITS = "digits"  # 1 | 1) | (1) | [1] | 1.
 SUPER = "super"  # ¹²
 SYMBOL = "symbol"  # * † ‡ § ‖ ¶, also doubled

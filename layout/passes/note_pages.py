@@ -62,12 +62,13 @@ class PageLines:
         prose = tuple(i for i, r in enumerate(roles) if r is body_role or r is heading)
         stripped = [t.strip() for t in texts]
         rule = [
-            b and t[:1] in _RULE_START and RULE.match(t) is not None for b, t in zip(body, stripped)
+            b and t[:1] in _RULE_START and RULE.match(t) is not None
+            for b, t in zip(body, stripped, strict=True)
         ]
         first = FIRST_SIGNS  # (inlined `may_open`: this runs for every line of the book)
         labels = [
             parse(t) if b and (st[:1] in first or st[1:2] == ")") else None
-            for b, t, st in zip(body, texts, stripped)
+            for b, t, st in zip(body, texts, stripped, strict=True)
         ]
         bottom = len(lines) - 1
         while bottom >= 0 and not body[bottom]:
@@ -118,7 +119,7 @@ class Widths:
         last = len(table) - 1
         return [  # a conditional, not min(): this runs for every line of a page with notes
             (table[n] if n < last else table[last]) if b else 0.0
-            for n, b in zip(page.sizes, page.body)
+            for n, b in zip(page.sizes, page.body, strict=True)
         ]
 
     def note_odds(self, n: int) -> float:

@@ -211,6 +211,7 @@ def mark(book: Book) -> Book:
             pages.append(replace(page, running_title=None))
         else:
             line = page.lines[at]
-            lines = page.lines[:at] + (replace(line, role=Role.RUNNING_TITLE),) + page.lines[at + 1:]
+            titled = replace(line, role=Role.RUNNING_TITLE)
+            lines = page.lines[:at] + (titled,) + page.lines[at + 1 :]
             pages.append(replace(page, lines=lines, running_title=clean(line.text)))
     return replace(book, pages=tuple(pages))

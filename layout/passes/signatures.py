@@ -39,7 +39,10 @@ _LETTERED = re.compile(r"\s*" + _LETTER_MARK + r"\s*")
 _MARK_AND_CATCHWORD = re.compile(
     r"\s*(?:" + _LETTER_MARK + r"|\d{1,3}\s?\*{1,2})\s{3,}[^\W\d_][\w-]*\s*"
 )
-_GPO = re.compile(r"\s*\d{4,6}\s*°?\s*[-–—]{1,2}\s*\d{2}(?:\s*[-–—]{1,2}\s*\d{1,3}|\s+[\d*]{1,3})?\s*\*?\s*")
+_GPO = re.compile(
+    r"\s*\d{4,6}\s*°?\s*[-–—]{1,2}\s*\d{2}"
+    r"(?:\s*[-–—]{1,2}\s*\d{1,3}|\s+[\d*]{1,3})?\s*\*?\s*"
+)
 _TITLED = re.compile(r"\s*(\S.{2,60}?)[\s.,]+([0-9lIO]{1,3})\s*\*?\s*")
 _WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)\s*")
 BREAKS = ("-", "\u00ac", "\u2e17", "=")

@@ -66,7 +66,7 @@ def count(
     found: dict[str, int] = {}
     get = found.get
     folded = map(str.strip, map(str.lower, tokens), repeat(EDGE))
-    for word, n in zip(folded, tokens.values()):
+    for word, n in zip(folded, tokens.values(), strict=True):
         if word:
             found[word] = get(word, 0) + n
     counts: Counter[str] = Counter(found)

@@ -18,7 +18,8 @@ _STAMP = re.compile(
     r"|public\s+domain|https?://|www\.\w"
     r"|^\W*(?:original\s+from|generated\s+(?:at|on|for))\b"
     r"|^\W*(?:bayerische\s+)?staatsbibliothek(?:\s+m[üu]nchen)?\W*$"
-    r"|^\W*(?:the\s+)?(?:university\s+of\s+[\w ]{2,30}|[\w ]{2,30}\s+university)\s+librar(?:y|ies)\W*$"
+    r"|^\W*(?:the\s+)?(?:university\s+of\s+[\w ]{2,30}|[\w ]{2,30}\s+university)"
+    r"\s+librar(?:y|ies)\W*$"
     r"|^\W*library\s+of\s+congress\W*$"
 )
 _STAMP_HINT = re.compile(
@@ -42,26 +43,26 @@ def is_stamp(text: str) -> bool:
     return _STAMP_HINT.search(text.lower()) is not None and _STAMP.search(text) is not None
 
 
-def head(page: Page, depth: int = 3) -> list[int]:
-    """The indices of the page's first `depth` printed lines, top down."""
+def _printed(page: Page, order: range, depth: int) -> list[int]:
+    """The first `depth` indices in `order` of lines printed in the book (not blank, no
+    library stamp)."""
     out: list[int] = []
-    for i, line in enumerate(page.lines):
+    lines = page.lines
+    for i in order:
+        line = lines[i]
         if line.is_blank or is_stamp(line.text):
             continue
         out.append(i)
         if len(out) == depth:
             break
     return out
+
+
+def head(page: Page, depth: int = 3) -> list[int]:
+    """The indices of the page's first `depth` printed lines, top down."""
+    return _printed(page, range(len(page.lines)), depth)
 
 
 def foot(page: Page, depth: int = 3) -> list[int]:
     """The indices of the page's last `depth` printed lines, bottom up."""
-    out: list[int] = []
-    for i in range(len(page.lines) - 1, -1, -1):
-        line = page.lines[i]
-        if line.is_blank or is_stamp(line.text):
-            continue
-        out.append(i)
-        if len(out) == depth:
-            break
-    return out
+    return _printed(page, range(len(page.lines) - 1, -1, -1), depth)

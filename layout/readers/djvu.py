@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from layout.model import Book, Diagnostic, Metadata
 from layout.readers.djvu_sequence import Chain, confirmed, missing_pages, page_size
@@ -63,7 +63,7 @@ def read(content: str, name: str) -> Book:
     else:
         starts[0] = 0  # leading blank lines join the first page
     bounds = starts + [len(lines)]
-    size = [volume[b] - volume[a] for a, b in zip(bounds, bounds[1:])]
+    size = [volume[b] - volume[a] for a, b in pairwise(bounds)]
     typical = page_size(chain, int(head_text), size)
     numbered_tail = 0
     if chain and chain[-1][0] == len(anchors) - 1:
@@ -77,7 +77,7 @@ def read(content: str, name: str) -> Book:
     all_starts = sorted(set(starts) | set(placed))
     pages = tuple(
         make_page(lines[a:b], name, n + 1)
-        for n, (a, b) in enumerate(zip(all_starts, all_starts[1:] + [len(lines)]))
+        for n, (a, b) in enumerate(pairwise([*all_starts, len(lines)]))
     )
     note = Diagnostic(
         f"Internet Archive djvu text without page separators: {len(pages)} pages recovered "

@@ -12,6 +12,7 @@ numbering (front matter is split by the amount of its text alone).
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 from statistics import median
 
 from layout.readers.djvu_titles import Anchor
@@ -40,10 +41,10 @@ def number_chain(anchors: list[Anchor]) -> Chain:
                 tails[pos] = value
                 tail_at[pos] = node
     chain: Chain = []
-    node = tail_at[-1] if tail_at else None
-    while node is not None:
-        chain.append(node)
-        node = parent[node]
+    link = tail_at[-1] if tail_at else None
+    while link is not None:
+        chain.append(link)
+        link = parent[link]
     return chain[::-1]
 
 
@@ -55,7 +56,7 @@ def confirmed(anchors: list[Anchor], volume: list[int]) -> tuple[list[Anchor], C
     before line i."""
     chain = number_chain(anchors)
     drop: set[int] = set()
-    for (a, va), (b, vb) in zip(chain, chain[1:]):
+    for (a, va), (b, vb) in pairwise(chain):
         surplus = (b - a) - (vb - va)
         if surplus > 0:
             ranked = sorted(
@@ -79,7 +80,7 @@ def page_size(chain: Chain, shift: int, size: list[int]) -> float:
     miss pages); the median stretch when there is no chain."""
     shares = [
         sum(size[a + shift:b + shift]) / (vb - va)
-        for (a, va), (b, vb) in zip(chain, chain[1:])
+        for (a, va), (b, vb) in pairwise(chain)
     ]
     return max(median(shares or size or [1.0]), 1.0)
 
@@ -94,7 +95,7 @@ def missing_pages(
     stretch shows in sequence."""
     count: dict[int, int] = {}
     numbers: dict[int, frozenset[int]] = {}
-    for (a, va), (b, vb) in zip(chain, chain[1:]):
+    for (a, va), (b, vb) in pairwise(chain):
         gap = (vb - va) - (b - a)
         stretch = list(range(a + shift, b + shift))
         room = round(sum(size[k] for k in stretch) / page_size) + 1 - len(stretch)

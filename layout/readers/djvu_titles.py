@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 from statistics import median
 
 MAX_TITLE_CHARS = 80
@@ -143,9 +144,14 @@ def _title_lines(keys: dict[int, str], numbered: set[int]) -> set[int]:
     ]
     if not titles:
         return set()
-    spacing = [median(b - a for a, b in zip(where, where[1:])) for where in titles]
+    spacing = [median(b - a for a, b in pairwise(where)) for where in titles]
     page = min(spacing)  # the most frequent title recurs every page or every other one
-    return {i for where, gap in zip(titles, spacing) if gap <= MAX_SPACING * page for i in where}
+    return {
+        i
+        for where, gap in zip(titles, spacing, strict=True)
+        if gap <= MAX_SPACING * page
+        for i in where
+    }
 
 
 def _numbered_share(where: list[int], numbered: set[int]) -> float:

@@ -1,7 +1,10 @@
 """Plain text pages: a file whose pages are separated by form feeds, or a single page.
 
-Lines are the page split at newlines, one trailing empty line dropped when the page ends
-in a newline (the evaluation contract's rule), so line numbers match the input exactly.
+In: the decoded text and a name for messages (or a folder's page files, one page each).
+Out: a `Book` of plain lines (no roles yet). Lines are the page split at newlines, one
+trailing empty line dropped when the page ends in a newline (the evaluation contract's
+rule), so line numbers match the input exactly. Not handled: inputs without page
+separators: a page longer than any printed page is refused with a `ReadError`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,18 @@
 """Re-typesetting the book: from the analysed document model to justified pages.
 
+In: a Book after the passes (or read back from our TEI). Out: a `pages.TypesetBook`, the
+page model the PDF and PNG writers draw. Not handled here: drawing (`layout.writers.pdf`,
+`layout.writers.png`), emphasis, tables and verse (set as prose).
+
 Modules:
+- content: what is set: the reading text and notes as words in blocks, page by page.
 - fonts: the book face (Source Serif Pro, static TrueType from PyPI), glyph advances,
   glyph coverage and the fallback for characters the face lacks.
 - hyphenate: hyphenation points from pyphen in the book's language.
 - items: a paragraph as Knuth and Plass's list of boxes, glue and penalties.
 - linebreak: Knuth–Plass total-fit paragraph breaking into justified lines.
+- setting: words set into lines of runs placed on the measure.
+- pages: the typeset page model, note placement, and `compose` (either composition).
+- facsimile: one output page per source page.
+- reflow: the text run continuously onto pages of a chosen size.
 """

@@ -165,7 +165,7 @@ def line_words(
             continue
         s, e = spans[owner]
         attached[owner].append(Mark(min(q, e) - s, label, key))
-    words = [Word(clean[s:e], tuple(ms)) for (s, e), ms in zip(spans, attached)]
+    words = [Word(clean[s:e], tuple(ms)) for (s, e), ms in zip(spans, attached, strict=True)]
     return words, lead
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from layout.model import TEXT_ROLES, Book, Role
 from layout.typeset.content import SourcePage, source_pages
 from layout.typeset.pages import (
+    Kind,
     OutlineEntry,
     Placed,
     Run,
@@ -53,7 +54,7 @@ HEAD_GAP = 1.5
 class _Set:
     """One source page set into lines, before it is placed."""
 
-    body: tuple[tuple[str, SetText, float], ...]
+    body: tuple[tuple[Kind, SetText, float], ...]
     """(kind, line, extra space above it)."""
     notes: tuple[SetText, ...]
     heads: tuple[tuple[str, int], ...]
@@ -102,7 +103,7 @@ def book_measure(book: Book, setter: Setter) -> float:
 def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
     """Break one source page's blocks and notes into lines."""
     st = setter.style
-    body: list[tuple[str, SetText, float]] = []
+    body: list[tuple[Kind, SetText, float]] = []
     heads: list[tuple[str, int]] = []
     after_head = False
     for block in page.blocks:
@@ -193,10 +194,7 @@ def facsimile(
     st = style or Style()
     setter = Setter(st, book.language)
     pages = source_pages(book)
-    if page_size:
-        measure = page_size[0] - st.inner - st.outer
-    else:
-        measure = book_measure(book, setter)
+    measure = page_size[0] - st.inner - st.outer if page_size else book_measure(book, setter)
     done = [set_page(page, setter, measure) for page in pages]
     needs = [needed_height(d, setter) for d in done]
     if page_size:
@@ -211,7 +209,7 @@ def facsimile(
     rectos = recto_pages(book)
     out: list[TypesetPage] = []
     outline: list[OutlineEntry] = []
-    for i, (page, d, need) in enumerate(zip(pages, done, needs)):
+    for i, (page, d, need) in enumerate(zip(pages, done, needs, strict=True)):
         extra = max(0.0, need - block_h)
         height = block_h + extra + st.top + st.bottom
         x0 = st.inner if rectos[i] else st.outer
@@ -226,7 +224,7 @@ def facsimile(
             y -= above
             if k in starts:
                 outline.append(OutlineEntry(starts[k], i, y + st.leading))
-            items.append(line.placed(kind, x0, y))  # type: ignore[arg-type]
+            items.append(line.placed(kind, x0, y))
             y -= st.leading
         items.extend(place_notes(d.notes, st, x0, bottom, measure, m.descent))
         out.append(

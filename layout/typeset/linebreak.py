@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from layout.typeset.fonts import Metrics
 from layout.typeset.hyphenate import Hyphenator
@@ -109,7 +110,7 @@ class SetLine:
 
 # An active node: (start width, start stretch, start shrink, total demerits, fitness,
 # hyphen run, break joint, previous node, ratio of the line ending here).
-_Node = tuple
+_Node: TypeAlias = tuple[float, float, float, float, int, int, int, "_Node | None", float]
 
 
 def _search(
@@ -139,7 +140,7 @@ def _search(
     for b in range(n):
         k = kind[b]
         penalty = penalties[k]
-        flagged = k == HYPHEN or k == EXPLICIT or k == DASH_GLUE
+        flagged = k in (HYPHEN, EXPLICIT, DASH_GLUE)
         is_end = k == END
         ragged = is_end and flush
         eb, yb, zb = end_w[b], end_y[b], end_z[b]
@@ -294,7 +295,8 @@ def break_paragraph(
     space = metrics.units(" ") * size * 0.001
 
     def limit(badness: float) -> float:
-        return (badness / 100.0) ** (1 / 3)
+        root: float = (badness / 100.0) ** (1 / 3)
+        return root
 
     # (hyphenator, largest adjustment ratio, last resort?) in the order they are tried
     passes: list[tuple[Hyphenator | None, float, bool]] = []

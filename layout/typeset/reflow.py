@@ -22,6 +22,7 @@ from layout.model import Book
 from layout.typeset.content import Continuous, NoteKey, continuous, source_pages
 from layout.typeset.facsimile import HEAD_GAP, head_line
 from layout.typeset.pages import (
+    Kind,
     OutlineEntry,
     Placed,
     Run,
@@ -43,7 +44,7 @@ MIN_NOTE_LINES = 2
 class _Line:
     """A set body line with what pagination needs to know about it."""
 
-    kind: str  # "body" or "head"
+    kind: Kind  # "body" or "head"
     text: SetText
     above: float
     block: int
@@ -73,6 +74,7 @@ def set_lines(
     after_head = False
     source = 0
     for b, block in enumerate(flow.blocks):
+        kind: Kind
         if block.kind == "heading":
             lines = setter.set(block.words, measure, face="bold", align="center")
             kind = "head"
@@ -244,7 +246,7 @@ def reflow(
             if line.heading:
                 outline.append(OutlineEntry(line.heading, n, y + st.leading))
             text = setter.relabel(line.text, labels) if labels else line.text
-            items.append(text.placed(line.kind, x0, y))  # type: ignore[arg-type]
+            items.append(text.placed(line.kind, x0, y))
             if line.refs:
                 items.append(margin_ref(line.refs, setter, x0, x1, y, recto))
             if line.source not in sources:

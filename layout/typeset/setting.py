@@ -279,7 +279,7 @@ class Setter:
             space = (line.measure - start - natural) / gaps
         x = start
         out: list[Run] = []
-        for r, (w, g), before in zip(runs, ink, gaps_before):
+        for r, (w, g), before in zip(runs, ink, gaps_before, strict=True):
             x += before
             out.append(Run(x, r.text, r.face, r.size, r.rise, r.mark, r.note))
             x += w + g * space

@@ -1,1 +1,7 @@
-"""Writers turn a Book into bytes: `tei` (TEI P5), `analysis` (JSON), `text` (reading text)."""
+"""Writers turn a Book into bytes; they decide nothing about the layout.
+
+In: a Book whose passes have run. Out: `tei` (TEI P5, its header from `tei_header`),
+`analysis` (the contract's JSON), `text` (the reading text), and the re-typeset book
+(composed by `layout.typeset`) as `pdf` (ReportLab) and `png` (Pillow). Not handled:
+writing files (only `layout.cli` touches paths).
+"""

@@ -113,12 +113,6 @@ def page_chunks(book: Book) -> list[list[str]]:
     return chunks
 
 
-def note_texts(page: Page) -> list[str]:
-    """Each note of the page as one string, labels kept, line-end hyphens resolved; then
-    footnote lines that belong to no note, as one more."""
-    return [text for text, _ in _notes_of(page)]
-
-
 def _notes_of(page: Page) -> list[tuple[str, bool]]:
     """Each note's text, and whether its last line ends inside a word."""
     groups = [[i for i in note.lines if 0 <= i < len(page.lines)] for note in page.footnotes]
