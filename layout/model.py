@@ -148,6 +148,16 @@ class Metadata:
     """What the input was: a file name or a description of the download."""
     extra: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def display_title(self) -> str:
+        """The title to show: the given one, else the input's file name, else a stand-in."""
+        if self.title:
+            return self.title
+        if self.source:
+            name = self.source.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+            return name or self.source
+        return "Untitled book"
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

@@ -44,3 +44,12 @@ def test_blank_line() -> None:
 def test_book_defaults() -> None:
     book = Book(pages=(Page(lines=()),))
     assert book.metadata.title is None and book.diagnostics == ()
+
+
+def test_display_title_falls_back_to_the_input_name() -> None:
+    from layout.model import Metadata
+
+    assert Metadata(title="Das Staatsrecht", source="x/b.txt").display_title == "Das Staatsrecht"
+    assert Metadata(source="books/laband.txt").display_title == "laband.txt"
+    assert Metadata(source="C:\\books\\laband.txt").display_title == "laband.txt"
+    assert Metadata().display_title == "Untitled book"

@@ -232,7 +232,7 @@ def facsimile(
         )
     meta = book.metadata
     return TypesetBook(
-        tuple(out), meta.title, meta.author, tuple(outline), "facsimile",
+        tuple(out), meta.display_title, meta.author, tuple(outline), "facsimile",
         frozenset(setter.replaced), book.language,
     )
 

@@ -260,7 +260,7 @@ def reflow(
         out.append(TypesetPage(width, height, "1", (), (st.inner, bottom, st.inner + measure, top)))
     meta = book.metadata
     return TypesetBook(
-        tuple(out), meta.title, meta.author, tuple(outline), "reflow",
+        tuple(out), meta.display_title, meta.author, tuple(outline), "reflow",
         frozenset(setter.replaced), book.language,
     )
 

@@ -49,20 +49,10 @@ def version() -> str:
     return match.group(0) if match else "0"
 
 
-def _title(book: Book) -> str:
-    meta = book.metadata
-    if meta.title:
-        return meta.title
-    if meta.source:
-        name = re.split(r"[\\/]", meta.source.rstrip("/\\"))[-1]
-        return name or meta.source
-    return "Untitled book"
-
-
 def file_desc(book: Book) -> etree._Element:
     """fileDesc: the title and author, our (non-)publication, and the source's bibl."""
     meta = book.metadata
-    title = xml_text(_title(book))
+    title = xml_text(book.metadata.display_title)
     title_stmt = E.titleStmt(E.title(title))
     if meta.author:
         title_stmt.append(E.author(xml_text(meta.author)))
