@@ -228,7 +228,10 @@ def outputs(args: argparse.Namespace) -> dict[str, Path]:
     if args.output_dir:
         base = Path(args.output_dir)
         stem = Path(args.input.rstrip("/\\")).name
-        stem = stem[:-4] if stem.lower().endswith(".txt") else stem
+        for suffix in (".tei.xml", ".xml", ".txt"):
+            if stem.lower().endswith(suffix):
+                stem = stem[: -len(suffix)]
+                break
         chosen = {
             "tei": base / f"{stem}.tei.xml",
             "json": base / f"{stem}.json",
@@ -244,6 +247,10 @@ def convert(args: argparse.Namespace) -> int:
     from layout.writers import analysis, tei, text
 
     targets = outputs(args)
+    source = Path(args.input).resolve()
+    for path in [*targets.values(), *(Path(p) for p in (args.pdf,) if p)]:
+        if path.resolve() == source:
+            raise OutputError(f"{path}: is the input; choose another output name")
     writers: dict[str, Callable[[Book], bytes]] = {
         "tei": tei.write,
         "json": analysis.write,

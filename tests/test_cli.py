@@ -139,3 +139,20 @@ def test_a_bad_page_size_is_a_usage_error(tmp_path: Path) -> None:
     proc = run("convert", str(SEED), "--pdf", str(tmp_path / "x.pdf"), "--page-size", "3x")
     assert proc.returncode == 2 and "page size" in proc.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_output_dir_names_a_tei_input_without_its_suffix(tmp_path: Path) -> None:
+    tei = tmp_path / "book.tei.xml"
+    assert main(["convert", str(SEED), "--tei", str(tei), "--quiet"]) == 0
+    assert main(["convert", str(tei), "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["book.json", "book.tei.xml", "book.txt"]
+
+
+def test_an_output_never_overwrites_the_input(tmp_path: Path) -> None:
+    tei = tmp_path / "book.tei.xml"
+    assert main(["convert", str(SEED), "--tei", str(tei), "--quiet"]) == 0
+    before = tei.read_bytes()
+    proc = run("convert", str(tei), "-o", str(tmp_path))
+    assert proc.returncode == 3 and "is the input" in proc.stderr
+    assert tei.read_bytes() == before
