@@ -42,9 +42,9 @@ sys.path.insert(0, str(ROOT))
 from layout.flows import text_flow
 from layout.model import Book, Hyphen, Line, Page, Role
 from layout.passes import analyse
+from layout.patterns import Hyphenator
 from layout.readers import read_file
 from layout.typeset.fonts import Face, Metrics, book_faces, metrics
-from layout.typeset.hyphenate import Hyphenator
 from layout.typeset.linebreak import DEFAULT_SETTINGS, Settings, break_paragraph
 from layout.typeset.pages import Style
 

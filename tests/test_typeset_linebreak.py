@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from layout.patterns import Hyphenator
 from layout.typeset.fonts import Metrics, book_faces, metrics
-from layout.typeset.hyphenate import Hyphenator
 from layout.typeset.linebreak import (
     DEFAULT_SETTINGS,
     SetLine,

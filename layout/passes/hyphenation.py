@@ -11,14 +11,16 @@ the same flow (`layout.flows`), across page breaks. Evidence, strongest first:
 4. capital: a capitalised continuation after a lower-case letter keeps;
 5. frequency: word frequencies of the book's language (`layout.passes.lexicon`);
 6. prior: where nothing else speaks, the book's own habit: when the breaks its vocabulary
-   decided are nearly all the printer's, so is this one (join); otherwise it is undecided.
+   decided are nearly all the printer's, so is this one (join);
+7. patterns: in a book without that habit, pyphen's hyphenation patterns break the tie: a
+   break where the patterns put a syllable boundary joins; any other stays undecided.
 
 Lines ending in a dash or another sign OCR sets for a hyphen (`un—` / `dersized`) are
 joined only when the joined word is known or the continuation is no word on its own
 (rule "fragment"); otherwise they get no decision. A sign after a space (` -`) is a dash,
 not a break; a break with no continuation is undecided. Not handled: breaks inside a line
-(OCR that merged lines), ligature or case damage beyond lower-casing, and hyphenation
-patterns (pyphen's German patterns take 0.6 s to load; the book's own prior stands in).
+(OCR that merged lines), ligature or case damage beyond lower-casing. The patterns come
+last and load only when a book needs them: pyphen's German patterns take 0.6 s to load.
 """
 
 from __future__ import annotations
@@ -246,6 +248,7 @@ def decide(book: Book) -> dict[Position, Decision]:
             decided[brk.pos] = found
     words = {w for b in rest for w in (b.near_left, b.near_right, b.near_left + b.near_right)}
     zipf = lexicon.zipf(words, lang) if rest else {}
+    ties: list[Break] = []
     for brk in rest:
         if brk.sign not in HYPHEN_SIGNS:
             found = by_ocr_sign(brk, vocab, zipf)
@@ -253,8 +256,25 @@ def decide(book: Book) -> dict[Position, Decision]:
                 decided[brk.pos] = found
             continue
         found = by_frequency(brk, zipf, open_compounds)
+        if found is None and prior is UNDECIDED:
+            ties.append(brk)
         decided[brk.pos] = found if found is not None else prior
+    if ties:
+        decided.update(by_patterns(ties, lang))
     return decided
+
+
+def by_patterns(ties: list[Break], lang: str | None) -> dict[Position, Decision]:
+    """Join the breaks that fall where pyphen's patterns put a syllable boundary."""
+    from layout.patterns import Hyphenator
+
+    hyphenator = Hyphenator(lang or "en")
+    out: dict[Position, Decision] = {}
+    for brk in ties:
+        word = brk.near_left + brk.near_right
+        if len(brk.near_left) in hyphenator.points(word):
+            out[brk.pos] = (Hyphen.JOIN, "patterns")
+    return out
 
 
 def mark(book: Book) -> Book:

@@ -8,7 +8,8 @@ Modules:
 - content: what is set: the reading text and notes as words in blocks, page by page.
 - fonts: the book face (Source Serif Pro, static TrueType from PyPI), glyph advances,
   glyph coverage and the fallback for characters the face lacks.
-- hyphenate: hyphenation points from pyphen in the book's language.
+- (hyphenation points come from `layout.patterns`, pyphen in the book's language, shared
+  with the hyphenation pass.)
 - items: a paragraph as Knuth and Plass's list of boxes, glue and penalties.
 - linebreak: Knuth–Plass total-fit paragraph breaking into justified lines.
 - setting: words set into lines of runs placed on the measure.

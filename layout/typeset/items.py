@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from layout.patterns import Hyphenator
 from layout.typeset.fonts import Metrics
-from layout.typeset.hyphenate import Hyphenator
 
 GLUE, HYPHEN, EXPLICIT, END, DASH_GLUE = 0, 1, 2, 3, 4
 """Kinds of joint after a box: inter-word glue, hyphenation point (a penalty with the width

@@ -35,8 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from layout.patterns import Hyphenator
 from layout.typeset.fonts import Metrics
-from layout.typeset.hyphenate import Hyphenator
 from layout.typeset.items import (
     DASH_GLUE,
     END,

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from layout.model import Hyphen
+from layout.patterns import Hyphenator
 from layout.typeset.content import NoteKey, Word
 from layout.typeset.fonts import FaceSet, Metrics, book_faces, drawable, metrics
-from layout.typeset.hyphenate import Hyphenator
 from layout.typeset.linebreak import DEFAULT_SETTINGS, break_paragraph
 from layout.typeset.pages import FaceName, Kind, Placed, Run, Style
 
