@@ -33,7 +33,8 @@ PROGRESS_MIN_PAGES = 20
 DESCRIPTION = """\
 Rebuild the structure of an OCR'd book: find the printed page numbers, running titles
 and other page furniture, the footnotes and their marks, and decide every line-end
-hyphen, book-wide; then write the book as TEI-XML, a JSON analysis and reading text.
+hyphen, book-wide; then write the book as TEI-XML, a JSON analysis and reading text,
+and re-typeset it as a clean PDF.
 """
 
 CONVERT_EPILOG = """\
@@ -167,9 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     typeset.add_argument(
         "--dpi", type=float, default=110.0, help="resolution of the PNG previews (default 110)"
     )
-    opts = conv.add_argument_group("options")
-    opts.add_argument("--title", help="the book's title for the TEI header")
-    opts.add_argument("--author", help="the book's author for the TEI header")
+    opts = conv.add_argument_group("the book and the run")
+    opts.add_argument("--title", help="the book's title, for the TEI header and the PDF")
+    opts.add_argument("--author", help="the book's author, for the TEI header and the PDF")
     opts.add_argument(
         "--lang", metavar="CODE",
         help="the book's language (ISO 639-1, e.g. en, de); detected when not given",
