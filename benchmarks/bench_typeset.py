@@ -39,14 +39,15 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from layout.flows import text_flow
-from layout.model import Book, Hyphen, Line, Page, Role
+from layout.flows import glued, text_flow
+from layout.model import Book, Role
 from layout.passes import analyse
 from layout.patterns import Hyphenator
 from layout.readers import read_file
 from layout.typeset.fonts import Face, Metrics, book_faces, metrics
 from layout.typeset.linebreak import DEFAULT_SETTINGS, Settings, break_paragraph
 from layout.typeset.pages import Style
+from layout.writers.text import strip_marks
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SHORT_LINE = 0.75
@@ -69,36 +70,6 @@ class Tally:
             run = run + 1 if flag else 0
             self.longest_run = max(self.longest_run, run)
         self.hyphens += sum(flags)
-
-
-GLUE = {Hyphen.JOIN: "", Hyphen.KEEP: "-", Hyphen.SPACE: "- ", Hyphen.UNDECIDED: "-"}
-
-
-def strip_marks(page: Page) -> dict[int, str]:
-    """The page's lines that hold footnote marks, with the marks cut out."""
-    cuts: dict[int, list[tuple[int, int]]] = {}
-    for note in page.footnotes:
-        if note.anchor is not None and note.anchor.start < note.anchor.end:
-            cuts.setdefault(note.anchor.line, []).append(
-                (note.anchor.start, note.anchor.end)
-            )
-    out: dict[int, str] = {}
-    for i, spans in cuts.items():
-        text = page.lines[i].text
-        for start, end in sorted(set(spans), reverse=True):
-            text = text[:start] + text[end:]
-        out[i] = text
-    return out
-
-
-def glued(text: str, line: Line) -> tuple[str, bool]:
-    """The text with its line-end break resolved, and whether the next line joins on."""
-    if line.hyphen is None:
-        return text, False
-    body = text.rstrip()
-    if body and not body[-1].isalnum():
-        body = body[:-1]
-    return body + GLUE[line.hyphen], line.hyphen is not Hyphen.SPACE
 
 
 def paragraphs(book: Book) -> list[list[str]]:

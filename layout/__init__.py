@@ -8,6 +8,7 @@ Module map (readers -> one model -> passes -> writers):
 - `layout.passes`: Book to Book, one concern each, run in the order of `DEFAULT_PASSES`
   (furniture, footnotes, language, hyphenation, paragraphs).
 - `layout.flows`: the running-text and footnote flows through the book.
+- `layout.numerals`: arabic and roman numerals as printed and as OCR misreads them.
 - `layout.patterns`: hyphenation points from pyphen's patterns in the book's language, for
   the hyphenation pass's last rung and the typesetter's line breaker.
 - `layout.writers`: Book to bytes (TEI P5 with its header, JSON analysis, reading text),

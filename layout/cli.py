@@ -166,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="make the PDF a PDF/A-2b archival file (checked before it is written)",
     )
     typeset.add_argument(
-        "--dpi", type=float, default=110.0, help="resolution of the PNG previews (default 110)"
+        "--dpi", type=dpi, default=110.0,
+        help="resolution of the PNG previews, 20 to 1200 (default 110)",
     )
     opts = conv.add_argument_group("the book and the run")
     opts.add_argument("--title", help="the book's title, for the TEI header and the PDF")
@@ -182,6 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opts.add_argument("-q", "--quiet", action="store_true", help="no progress bar or remarks")
     return parser
+
+
+def dpi(text: str) -> float:
+    """Parse --dpi: a resolution a preview can be drawn at."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 20 <= value <= 1200:
+        raise argparse.ArgumentTypeError(f"{text}: give a resolution from 20 to 1200")
+    return value
 
 
 def page_size(text: str) -> tuple[float, float]:
@@ -336,6 +348,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        gc.enable()  # convert() pauses the cycle collector; a caller gets it back
 
 
 if __name__ == "__main__":

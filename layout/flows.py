@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from layout.model import TEXT_ROLES, Book, Role
+from layout.model import TEXT_ROLES, Book, Hyphen, Line, Role
 
 Position = tuple[int, int]
 """(page index, line index), both 0-based."""
@@ -60,3 +60,18 @@ def successors(book: Book) -> dict[Position, Position]:
                     nxt[last_note] = (p, i)
                 last_note = (p, i)
     return nxt
+
+
+GLUE = {Hyphen.JOIN: "", Hyphen.KEEP: "-", Hyphen.SPACE: "- ", Hyphen.UNDECIDED: "-"}
+"""What replaces a line-end hyphen sign on reading, before the next line's text."""
+
+
+def glued(text: str, line: Line) -> tuple[str, bool]:
+    """The line's text with its final break resolved, and whether the next line goes on
+    the same word (False after a suspended hyphen: a new word follows its space)."""
+    if line.hyphen is None:
+        return text, False
+    body = text.rstrip()
+    if body and not body[-1].isalnum():
+        body = body[:-1]  # the sign, whatever the OCR made of it
+    return body + GLUE[line.hyphen], line.hyphen is not Hyphen.SPACE

@@ -156,3 +156,19 @@ def test_an_output_never_overwrites_the_input(tmp_path: Path) -> None:
     proc = run("convert", str(tei), "-o", str(tmp_path))
     assert proc.returncode == 3 and "is the input" in proc.stderr
     assert tei.read_bytes() == before
+
+
+def test_a_bad_dpi_is_a_usage_error(tmp_path: Path) -> None:
+    for value in ("0", "-5", "100000", "many"):
+        proc = run("convert", str(SEED), "--png", str(tmp_path / "p"), "--dpi", value)
+        assert proc.returncode == 2 and "--dpi" in proc.stderr, value
+    assert not (tmp_path / "p").exists()
+
+
+def test_main_leaves_the_cycle_collector_on(tmp_path: Path) -> None:
+    import gc
+
+    assert main(["convert", str(SEED), "--json", str(tmp_path / "g.json"), "--quiet"]) == 0
+    assert gc.isenabled()
+    assert main(["convert", str(tmp_path / "missing.txt"), "--quiet"]) == 1
+    assert gc.isenabled()

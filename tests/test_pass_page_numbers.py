@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from furniture_fixtures import BODY, book, furnish, header, numbered, page
 
+from layout import numerals
 from layout.model import Role
-from layout.passes import numerals
 
 
 @pytest.mark.parametrize(
@@ -197,3 +197,23 @@ def test_junk_set_apart_where_the_folio_stands_is_the_folio() -> None:
     assert b.pages[3].number == "311"
     assert b.pages[3].lines[0].role is Role.HEADER
     assert b.pages[5].number is None and b.pages[5].inferred_number == "313"
+
+
+def test_a_short_book_does_not_take_a_number_in_running_text_for_a_folio() -> None:
+    from layout.passes import analyse
+    from layout.readers.text import read
+
+    for first in ("The great war began in the summer of 1914",
+                  "12 men came to the town that night"):
+        book = analyse(read(first + "\nand it went on for a long time.\n", "short.txt"))
+        page = book.pages[0]
+        assert page.number is None and page.running_title is None
+        assert page.lines[0].role.value == "body"
+
+
+def test_a_short_book_takes_a_folio_set_apart_on_its_head_line() -> None:
+    from layout.passes import analyse
+    from layout.readers.text import read
+
+    book = analyse(read("17        THE TILSIT PEACE\n\nHe returned to Moscow.\n", "one.txt"))
+    assert book.pages[0].number == "17"

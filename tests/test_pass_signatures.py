@@ -151,3 +151,13 @@ def test_catchword_above_the_signature_and_misread_by_the_ocr() -> None:
     b = furnish(book(*pages))
     assert b.pages[0].lines[-2].role is Role.CATCHWORD
     assert b.pages[0].lines[-1].role is Role.SIGNATURE
+
+
+def test_a_year_range_or_a_word_at_the_foot_stays_text() -> None:
+    from layout.passes import analyse
+    from layout.readers.text import read
+
+    for last in ("1914-18", "NO"):
+        text = "The war went on through the long winter and the spring,\nuntil at last\n" + last
+        book = analyse(read(text + "\n", "foot.txt"))
+        assert book.pages[0].lines[-1].role.value == "body", last

@@ -281,3 +281,19 @@ def test_a_tei_read_back_is_typeset_page_for_page() -> None:
     assert len(reader.pages) == len(book.pages)
     assert reader.metadata is not None and reader.metadata.title == book.metadata.title
     assert "True Beginning" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_a_hand_added_note_without_label_is_no_continuation(tmp_path: Path) -> None:
+    tei = tmp_path / "edited.tei.xml"
+    tei.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
+        "<titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>"
+        "<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body><div>"
+        '<pb n="5"/><p><lb/>A line with a mark.<note place="foot" n="1"><lb/>An added note.'
+        "</note> And more text.</p></div></body></text></TEI>\n",
+        encoding="utf-8",
+    )
+    book = read_file(tei.read_bytes(), str(tei))
+    (note,) = book.pages[0].footnotes
+    assert not note.continued and note.marker == "1" and note.anchor is not None

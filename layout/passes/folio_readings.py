@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from layout.model import Page
+from layout.numerals import Numeral, readings
 from layout.passes import zones
-from layout.passes.numerals import Numeral, readings
 from layout.passes.page_sequence import Reading
 
 DECORATION = (

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from layout.model import Book
+from layout.numerals import Numeral
 from layout.passes import likeness, zones
 from layout.passes.folio_readings import LEFT, RIGHT, alone
 from layout.passes.likeness import letters
-from layout.passes.numerals import Numeral
 from layout.passes.page_sequence import Expectation, Reading
 
 MENDABLE_CHARS = 4

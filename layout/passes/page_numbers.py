@@ -12,12 +12,13 @@ numbers are then taken as printed. Not handled: folios in the side margins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from layout.model import Book, Page, Role
+from layout.numerals import to_roman
 from layout.passes import garbled_folios
 from layout.passes.folio_readings import read_page
-from layout.passes.numerals import to_roman
 from layout.passes.page_sequence import (
     Expectation,
     Reading,
@@ -37,11 +38,27 @@ def _expected(r: Reading, exp: Expectation) -> bool:
     return (r.numeral.roman, r.numeral.value) in exp.options
 
 
-def _fallback(found: list[Reading]) -> Reading | None:
-    """Without any sequence: the head line's number, or a short one alone at the foot."""
+FOLIO_GAP = re.compile(r"\s{2,}")
+"""White space that sets a folio apart from the running title on a head line."""
+
+
+def _set_apart(page: Page, r: Reading) -> bool:
+    """True when the number stands alone, or a wide gap parts it from the rest of its line:
+    without a sequence to confirm it, a number that runs on with words is text ("1914")."""
+    if r.where == "alone":
+        return True
+    text = page.lines[r.line].text
+    gap = text[r.end:] if r.where == "left" else text[: r.start]
+    gap = gap[: len(gap) - len(gap.lstrip())] if r.where == "left" else gap[len(gap.rstrip()):]
+    return FOLIO_GAP.fullmatch(gap) is not None and r.numeral.value < 1000
+
+
+def _fallback(page: Page, found: list[Reading]) -> Reading | None:
+    """Without any sequence: the head line's number set apart, or a short one alone at the
+    foot."""
     best: Reading | None = None
     for r in found:
-        if r.numeral.weak or not r.numeral.exact:
+        if r.numeral.weak or not r.numeral.exact or not _set_apart(page, r):
             continue
         if not r.top and (r.numeral.value >= 1000 or r.numeral.roman):
             continue
@@ -86,7 +103,7 @@ def mark(book: Book) -> Book:
     for p, page in enumerate(book.pages):
         pick = chosen[p]
         if pick is None and no_sequence:
-            pick = _fallback(found[p])
+            pick = _fallback(page, found[p])
         if pick is None:
             fits = [r for r in found[p] if _expected(r, exps[p])]
             if fits:

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from layout.passes.numerals import Numeral
+from layout.numerals import Numeral
 
 WINDOW = 10
 """Pages either side where a reading looks for readings on its own offset."""

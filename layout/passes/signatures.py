@@ -23,9 +23,9 @@ import re
 from dataclasses import replace
 
 from layout.model import TEXT_ROLES, Book, Page, Role
+from layout.numerals import read_arabic
 from layout.passes import zones
 from layout.passes.likeness import SIMILAR, letters, ratio, similar
-from layout.passes.numerals import read_arabic
 
 FOOT_DEPTH = 3
 """Printed lines at the foot searched for furniture, bottom up."""
@@ -34,13 +34,13 @@ MARGIN_DEPTH = 3
 
 _STARRED = re.compile(r"\s*([0-9lIO]{1,3})\s?\*{1,2}\s*")
 _BARE = re.compile(r"\s*(\d{1,3})\s*")
-_LETTER_MARK = r"(?:(?:[A-Z][a-z]?|([a-z])\1?)\s?\d{1,2}\s*\*?|[A-Z]{1,2})"
+_LETTER_MARK = r"(?:(?:[A-Z][a-z]?|([a-z])\1?)\s?\d{1,2}\s*\*?|[A-Z])"
 _LETTERED = re.compile(r"\s*" + _LETTER_MARK + r"\s*")
 _MARK_AND_CATCHWORD = re.compile(
     r"\s*(?:" + _LETTER_MARK + r"|\d{1,3}\s?\*{1,2})\s{3,}[^\W\d_][\w-]*\s*"
 )
-_GPO = re.compile(
-    r"\s*\d{4,6}\s*°?\s*[-–—]{1,2}\s*\d{2}"
+_GPO = re.compile(  # a printing office's job number and sheet: 5-6 digits, never a year range
+    r"\s*\d{5,6}\s*°?\s*[-–—]{1,2}\s*\d{2}"
     r"(?:\s*[-–—]{1,2}\s*\d{1,3}|\s+[\d*]{1,3})?\s*\*?\s*"
 )
 _TITLED = re.compile(r"\s*(\S.{2,60}?)[\s.,]+([0-9lIO]{1,3})\s*\*?\s*")

@@ -113,7 +113,9 @@ class NoteDraft:
 
     @property
     def continued(self) -> bool:
-        return self.label is None or self.prev is not None
+        """A part carried over: linked back, or printed with neither label nor mark (an
+        editor's new note with an `@n` but no `<label>` is a note of its own)."""
+        return self.prev is not None or (self.label is None and not self.n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,9 +286,11 @@ def _numbers(n: str | None) -> tuple[str | None, str | None]:
 
 
 def _marker(note: NoteDraft) -> str | None:
-    """The note's marker as the footnote pass gives it: its label without brackets."""
+    """The note's marker as the footnote pass gives it: its label without brackets (for a
+    note an editor added without a label, its mark in `@n`)."""
     if note.label is None:
-        return None
+        mark = (note.n or "").strip().strip("()[]")
+        return mark if mark and not note.continued else None
     first = "".join(note.lines[0].parts) if note.lines else note.label
     label = parse(first) or parse(note.label + " x")
     return label.marker if label is not None else note.label.strip("()[]")

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
+from layout.flows import glued
 from layout.model import TEXT_ROLES, Book, Footnote, Hyphen, Line, Page, Role
-from layout.writers.text import glued
 
 NoteKey = tuple[int, int]
 """(source page index, index of the note in Page.footnotes)."""

@@ -15,32 +15,19 @@ Not handled: tagged PDF (PDF/A-2a/2u structure), hyperlinks from marks to notes.
 from __future__ import annotations
 
 import io
-import re
 from typing import TYPE_CHECKING
 
 from layout import __version__
 from layout.model import Book
+from layout.numerals import read_roman
 from layout.typeset.fonts import Metrics, metrics
 from layout.typeset.pages import Placed, Style, TypesetBook, compose
 
 if TYPE_CHECKING:  # ReportLab is imported lazily: it costs start-up time
     from reportlab.pdfgen.canvas import Canvas
 
-ROMAN = re.compile(r"^[ivxlcdm]+$")
 LABEL_STYLES = {"D": "ARABIC", "r": "ROMAN_LOWER", "R": "ROMAN_UPPER"}
 """PDF page label styles by the names ReportLab's PDFPageLabel takes."""
-ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
-def roman_value(text: str) -> int:
-    """The value of a lower-case roman numeral ("xii" -> 12)."""
-    total = 0
-    values = [ROMAN_VALUES[ch] for ch in text]
-    for k, v in enumerate(values):
-        total += -v if k + 1 < len(values) and values[k + 1] > v else v
-    return total
-
-
 def label_style(label: str | None) -> tuple[str | None, int | None, str | None]:
     """A page label as a PDF label range start: (style, first number, prefix)."""
     if not label:
@@ -48,8 +35,9 @@ def label_style(label: str | None) -> tuple[str | None, int | None, str | None]:
     if label.isdigit() and int(label) > 0:
         return "D", int(label), None
     low = label.lower()
-    if ROMAN.match(low) and roman_value(low) > 0:
-        return ("r" if label == low else "R"), roman_value(low), None
+    value = read_roman(label)
+    if value:
+        return ("r" if label == low else "R"), value, None
     return None, None, label
 
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from layout.flows import glued
 from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
-
-GLUE = {Hyphen.JOIN: "", Hyphen.KEEP: "-", Hyphen.SPACE: "- ", Hyphen.UNDECIDED: "-"}
-"""What replaces a line-end hyphen sign on reading, before the next line's text."""
 
 NOTES_MODES = ("none", "end")
 
@@ -71,17 +69,6 @@ def strip_marks(page: Page) -> dict[int, str]:
     """The texts of the page's lines that hold found footnote marks, the marks cut out."""
     return {i: cut(page.lines[i].text, spans) for i, spans in mark_spans(page).items()
             if 0 <= i < len(page.lines)}
-
-
-def glued(text: str, line: Line) -> tuple[str, bool]:
-    """The line's text with its final break resolved, and whether the next line goes on
-    the same word (False after a suspended hyphen: a new word follows its space)."""
-    if line.hyphen is None:
-        return text, False
-    body = text.rstrip()
-    if body and not body[-1].isalnum():
-        body = body[:-1]  # the sign, whatever the OCR made of it
-    return body + GLUE[line.hyphen], line.hyphen is not Hyphen.SPACE
 
 
 def page_chunks(book: Book) -> list[list[str]]:
