@@ -101,3 +101,20 @@ def test_only_body_lines_become_headings() -> None:
 def test_a_book_without_running_text_is_returned_unchanged() -> None:
     book = Book(pages=(page(Line("", Role.BLANK), Line("12", Role.PAGE_NUMBER)),))
     assert paragraphs.mark(book) == book
+
+
+def test_a_short_line_that_stops_mid_sentence_does_not_end_the_paragraph() -> None:
+    from layout.passes import analyse
+    from layout.readers.text import read
+
+    text = (
+        "5) über die Verwaltung des Reichs-Invalidenfonds mit Einschluß\n"
+        "des Festungsbaufonds und des Fonds für das\n"
+        "Reichstags-Gebäude, welche der Rechnungshof ebenfalls prüft.\n"
+        "Die Erörterung der verschiedenen Richtungen, in welchen der\n"
+        "Rechnungshof prüft, folgt später.\n"
+        "Ein neuer Absatz beginnt nach einem kurzen Satzende hier.\n"
+    )
+    lines = analyse(read(text, "p.txt")).pages[0].lines
+    assert not lines[2].paragraph_start  # after "für das": the sentence goes on
+    assert lines[5].paragraph_start  # after "folgt später.": a new paragraph

@@ -84,11 +84,15 @@ def measure(book: Book, flow: list[Position]) -> Measure:
 
 
 def ends_paragraph(line: Line, m: Measure) -> bool:
-    """Whether a text line is short enough (and not cut by a hyphen) to end its paragraph."""
+    """Whether a text line is short enough (and not cut by a hyphen) to end its paragraph,
+    and ends as a sentence or a lead-in does: a short line that stops mid-sentence (a word
+    too long for the next line pushed it over) goes on."""
     text = line.text.rstrip()
     if not text or text[-1] in HYPHEN_SIGNS or line.hyphen is not None:
         return False
-    return len(text.strip()) < m.width * SHORT
+    if len(text.strip()) >= m.width * SHORT:
+        return False
+    return text.endswith(":") or SENTENCE_END.search(text) is not None
 
 
 def looks_like_heading(line: Line, m: Measure) -> bool:
