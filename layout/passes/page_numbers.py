@@ -12,7 +12,6 @@ numbers are then taken as printed. Not handled: folios in the side margins.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from layout.model import Book, Page, Role
@@ -38,8 +37,8 @@ def _expected(r: Reading, exp: Expectation) -> bool:
     return (r.numeral.roman, r.numeral.value) in exp.options
 
 
-FOLIO_GAP = re.compile(r"\s{2,}")
-"""White space that sets a folio apart from the running title on a head line."""
+FOLIO_GAP = 2
+"""Spaces that set a folio apart from the running title on a head line."""
 
 
 def _set_apart(page: Page, r: Reading) -> bool:
@@ -48,9 +47,13 @@ def _set_apart(page: Page, r: Reading) -> bool:
     if r.where == "alone":
         return True
     text = page.lines[r.line].text
-    gap = text[r.end:] if r.where == "left" else text[: r.start]
-    gap = gap[: len(gap) - len(gap.lstrip())] if r.where == "left" else gap[len(gap.rstrip()):]
-    return FOLIO_GAP.fullmatch(gap) is not None and r.numeral.value < 1000
+    if r.where == "left":
+        rest = text[r.end:]
+        gap = len(rest) - len(rest.lstrip())
+    else:
+        rest = text[: r.start]
+        gap = len(rest) - len(rest.rstrip())
+    return gap >= FOLIO_GAP and r.numeral.value < 1000
 
 
 def _fallback(page: Page, found: list[Reading]) -> Reading | None:

@@ -203,23 +203,6 @@ def _above(page: Page, i: int) -> str | None:
     return None
 
 
-def _margins(page: Page) -> list[int]:
-    """The first and last MARGIN_DEPTH printed lines, where stamps stand."""
-    printed: list[int] = []
-    for i, line in enumerate(page.lines):
-        if not line.is_blank:
-            printed.append(i)
-            if len(printed) == MARGIN_DEPTH:
-                break
-    tail: list[int] = []
-    for i in range(len(page.lines) - 1, -1, -1):
-        if len(tail) == MARGIN_DEPTH or (printed and i <= printed[-1]):
-            break
-        if not page.lines[i].is_blank:
-            tail.append(i)
-    return printed + tail
-
-
 def mark(book: Book) -> Book:
     """Relabel the signatures, catchwords and scanner lines of every page."""
     feet = [_foot(page) for page in book.pages]
@@ -227,7 +210,7 @@ def mark(book: Book) -> Book:
     pages: list[Page] = []
     for p, page in enumerate(book.pages):
         roles: dict[int, Role] = {}
-        for i in _margins(page):
+        for i in zones.edges(page, MARGIN_DEPTH):
             if page.lines[i].role is Role.BODY and zones.is_stamp(page.lines[i].text):
                 roles[i] = Role.FOOTER
         nxt = book.pages[p + 1] if p + 1 < len(book.pages) else None

@@ -43,14 +43,14 @@ def is_stamp(text: str) -> bool:
     return _STAMP_HINT.search(text.lower()) is not None and _STAMP.search(text) is not None
 
 
-def _printed(page: Page, order: range, depth: int) -> list[int]:
-    """The first `depth` indices in `order` of lines printed in the book (not blank, no
-    library stamp)."""
+def _printed(page: Page, order: range, depth: int, stamps: bool = False) -> list[int]:
+    """The first `depth` indices in `order` of lines printed on the page (not blank; no
+    library stamp unless `stamps`)."""
     out: list[int] = []
     lines = page.lines
     for i in order:
         line = lines[i]
-        if line.is_blank or is_stamp(line.text):
+        if line.is_blank or (not stamps and is_stamp(line.text)):
             continue
         out.append(i)
         if len(out) == depth:
@@ -66,3 +66,11 @@ def head(page: Page, depth: int = 3) -> list[int]:
 def foot(page: Page, depth: int = 3) -> list[int]:
     """The indices of the page's last `depth` printed lines, bottom up."""
     return _printed(page, range(len(page.lines) - 1, -1, -1), depth)
+
+
+def edges(page: Page, depth: int) -> list[int]:
+    """The page's first and last `depth` non-blank lines, stamps included, each once:
+    where scanners and libraries put their stamps."""
+    top = _printed(page, range(len(page.lines)), depth, stamps=True)
+    below = top[-1] if top else -1
+    return top + _printed(page, range(len(page.lines) - 1, below, -1), depth, stamps=True)
