@@ -23,7 +23,7 @@ from pathlib import Path
 
 from layout import __version__
 from layout.model import Book
-from layout.passes import DEFAULT_PASSES
+from layout.passes import DEFAULT_PASSES, analyse
 from layout.readers import ReadError, read_file, read_folder
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -287,9 +287,7 @@ def convert(args: argparse.Namespace) -> int:
     # A book read back from our own TEI carries its (perhaps hand-corrected) decisions.
     passes = () if book.analysed else DEFAULT_PASSES
     progress = Progress(len(passes) + max(1, len(targets)) + typesetting, show)
-    for step in passes:
-        book = step(book)
-        progress.step(step.__module__.rsplit(".", 1)[-1])
+    book = analyse(book, passes, done=progress.step)
     if not targets and not typesetting:
         save(None, writers["tei"](book))
         progress.step("tei")

@@ -40,8 +40,14 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
 )
 
 
-def analyse(book: Book, passes: Sequence[Pass] = DEFAULT_PASSES) -> Book:
-    """Run the passes over the book, in order."""
+def analyse(
+    book: Book,
+    passes: Sequence[Pass] = DEFAULT_PASSES,
+    done: Callable[[str], None] | None = None,
+) -> Book:
+    """Run the passes over the book, in order; `done` hears each pass's name as it ends."""
     for step in passes:
         book = step(book)
+        if done is not None:
+            done(step.__module__.rsplit(".", 1)[-1])
     return book
