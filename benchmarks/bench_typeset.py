@@ -44,9 +44,11 @@ from layout.model import Book, Role
 from layout.passes import analyse
 from layout.patterns import Hyphenator
 from layout.readers import read_file
+from layout.typeset.facsimile import book_measure
 from layout.typeset.fonts import Face, Metrics, book_faces, metrics
 from layout.typeset.linebreak import DEFAULT_SETTINGS, Settings, break_paragraph
 from layout.typeset.pages import Style
+from layout.typeset.setting import Setter
 from layout.writers.text import strip_marks
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -111,19 +113,6 @@ def paragraphs(book: Book) -> list[list[str]]:
     if buf.strip():
         out.append(buf.split())
     return out
-
-
-def book_measure(book: Book, m: Metrics, size: float) -> float:
-    """Facsimile mode's measure, in points: as many characters as the book's full lines hold."""
-    texts = [book.pages[p].lines[i].text.strip() for p, i in text_flow(book)]
-    lengths = sorted(len(t) for t in texts if t)
-    if not lengths:
-        return 288.0
-    top = lengths[int(0.9 * (len(lengths) - 1))]
-    chars = statistics.median(n for n in lengths if n >= 0.85 * top)
-    sample = " ".join(texts)
-    per_char = m.width(sample, size) / max(1, len(sample))
-    return min(432.0, max(192.0, round(chars * per_char / 6.0) * 6.0))
 
 
 def set_ours(
@@ -243,16 +232,18 @@ def main() -> int:
     ours, greedy, plain = Tally(), Tally(), Tally()
     hz = Settings(expansion=args.expansion)
     pages = paras_total = 0
-    hyphenators: dict[str, Hyphenator] = {}
+    setters: dict[str, Setter] = {}  # one per language: loading pyphen's patterns is slow
     for path in books:
         book = analyse(read_file(path.read_bytes(), path.name))
         lang = book.language or "en"
-        hyph = hyphenators.setdefault(lang, Hyphenator(lang))
+        if lang not in setters:
+            setters[lang] = Setter(Style(size=args.size), lang)
+        hyph = setters[lang].hyphenator
         paras = paragraphs(book)
         pages += len(book.pages)
         paras_total += len(paras)
         measure = (
-            book_measure(book, m, args.size)
+            book_measure(book, setters[lang])
             if args.measure == "book"
             else float(args.measure)
         )
