@@ -5,8 +5,10 @@ Module map (readers -> one model -> passes -> writers):
 - `layout.model`: the frozen dataclasses every stage shares (Book, Page, Line, Footnote...).
 - `layout.readers`: bytes to Book (form-feed text, page folders, HathiTrust downloads,
   IA djvu text, and our own TEI read back).
-- `layout.passes`: Book to Book, one concern each, run in the order of `DEFAULT_PASSES`
-  (furniture, footnotes, language, hyphenation, paragraphs).
+- `layout.passes`: Book to Book, run in the order of `DEFAULT_PASSES`; one folder per
+  concern, its passes at the door and their helpers inside: `furniture` (page numbers,
+  running titles, signatures), `notes` (footnotes), `text` (language, hyphenation,
+  paragraphs).
 - `layout.flows`: the running-text and footnote flows through the book.
 - `layout.numerals`: arabic and roman numerals as printed and as OCR misreads them.
 - `layout.patterns`: hyphenation points from pyphen's patterns in the book's language, for

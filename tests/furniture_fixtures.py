@@ -7,7 +7,8 @@ Florida State Horticultural Society 1908); each test builds the few pages it nee
 from __future__ import annotations
 
 from layout.model import Book, Line, Page, Role
-from layout.passes import blanks, page_numbers, running_titles, signatures
+from layout.passes import blanks
+from layout.passes.furniture import page_numbers, running_titles, signatures
 
 BODY = [
     "Erwägung über das bei der Abſtimmung zu beobachtende Verfahren,",

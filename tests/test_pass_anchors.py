@@ -5,8 +5,8 @@ superscripts) left alone."""
 from __future__ import annotations
 
 from layout.model import Anchor
-from layout.passes.anchors import BodyText, MarkStyle, candidates, link
-from layout.passes.note_labels import Label, parse
+from layout.passes.notes.anchors import BodyText, MarkStyle, candidates, link
+from layout.passes.notes.labels import Label, parse
 
 PAREN = MarkStyle(paren=True)
 BARE = MarkStyle(paren=False)

@@ -4,8 +4,8 @@ gap or the width of its lines sets it apart, not found otherwise."""
 from __future__ import annotations
 
 from layout.model import Line, Role
-from layout.passes import continuations
-from layout.passes.note_pages import BookHints, PageLines, PageState, Widths
+from layout.passes.notes import continuations
+from layout.passes.notes.page_lines import BookHints, PageLines, PageState, Widths
 
 OPEN = PageState(open_note=True, had_notes=True)
 CLOSED = PageState(open_note=False, had_notes=True)

@@ -8,7 +8,8 @@ from dataclasses import replace
 from conftest import SAMPLES
 
 from layout.model import Book, Role
-from layout.passes import blanks, footnotes
+from layout.passes import blanks
+from layout.passes.notes import footnotes
 from layout.readers.text import read
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from layout.model import HYPHEN_SIGNS, Book, Hyphen, Line, Page, Role
-from layout.passes import hyphenation, lexicon, vocabulary
+from layout.passes.text import hyphenation, lexicon, vocabulary
 from layout.writers import text
 
 CASES = Path(__file__).parent / "cases" / "hyphenation.cases"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from layout.model import Book, Line, Page, Role
-from layout.passes import language
+from layout.passes.text import language
 
 GERMAN = "Die Verwaltungsgeſchäfte des Reiches ſind in folgender Art zu Aemtern gruppirt und der"
 ENGLISH = "He returned to Moscow a disappointed and embittered man, and the view of the man on the"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from layout.model import Line, Role
-from layout.passes.note_areas import find
-from layout.passes.note_labels import Label
-from layout.passes.note_pages import BookHints, PageLines, PageState, Widths
+from layout.passes.notes.areas import find
+from layout.passes.notes.labels import Label
+from layout.passes.notes.page_lines import BookHints, PageLines, PageState, Widths
 
 
 def view(*texts: str, header: bool = True) -> PageLines:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from layout.passes.note_labels import DIGITS, LETTER, OCR, SUPER, SYMBOL, follows, parse
+from layout.passes.notes.labels import DIGITS, LETTER, OCR, SUPER, SYMBOL, follows, parse
 
 
 @pytest.mark.parametrize(

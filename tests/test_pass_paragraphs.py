@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from layout.model import Book, Line, Page, Role
-from layout.passes import paragraphs
+from layout.passes.text import paragraphs
 
 FULL = [  # lines of laband1876 at the book's full measure
     "Verantwortlichkeit der Miniſter für ihre Geſchäftsführung zur",

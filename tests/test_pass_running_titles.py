@@ -5,8 +5,8 @@ from __future__ import annotations
 from furniture_fixtures import BODY, RECTO, VERSO, book, furnish, numbered, page
 
 from layout.model import Role
-from layout.passes.likeness import SAME, letters, similar
-from layout.passes.running_titles import clean
+from layout.passes.furniture.likeness import SAME, letters, similar
+from layout.passes.furniture.running_titles import clean
 
 FLORIDA = "F L OR I D A T E R R IT OR Y"
 PAPERS = "T E R R IT OR I. A L PA P E R S"

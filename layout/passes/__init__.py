@@ -15,16 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from layout.model import Book
-from layout.passes import (
-    blanks,
-    footnotes,
-    hyphenation,
-    language,
-    page_numbers,
-    paragraphs,
-    running_titles,
-    signatures,
-)
+from layout.passes import blanks
+from layout.passes.furniture import page_numbers, running_titles, signatures
+from layout.passes.notes import footnotes
+from layout.passes.text import hyphenation, language, paragraphs
 
 Pass = Callable[[Book], Book]
 

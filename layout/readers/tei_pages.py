@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from layout.model import HYPHEN_SIGNS, Anchor, Footnote, Hyphen, Line, Page, Role
-from layout.passes.note_labels import parse
-from layout.passes.running_titles import clean
+from layout.passes.furniture.running_titles import clean
+from layout.passes.notes.labels import parse
 
 FW_ROLES: dict[str | None, Role] = {
     "pageNum": Role.PAGE_NUMBER,

@@ -4,7 +4,7 @@ In: a page's lines with their roles; statistics of the whole book. Out: `PageLin
 line its text, length, label, and whether it is body, blank or a rule; the run of body
 and blank lines at the page foot), `Widths` (how wide full body and note lines are, and
 what a line's width says), `BookHints` and `PageState` (what the book and the page before
-tell). Not handled here: any decision about notes (`note_areas`, `continuations`).
+tell). Not handled here: any decision about notes (`areas`, `continuations`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from layout.model import Line, Role
-from layout.passes.note_labels import FIRST_SIGNS, Label, parse
+from layout.passes.notes.labels import FIRST_SIGNS, Label, parse
 
 RULE = re.compile(r"^\s*[-—–_─━=~|.·]{1,}\s*$")
 """A line of rule signs only: the printer's rule above the notes."""

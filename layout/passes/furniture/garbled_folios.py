@@ -15,10 +15,10 @@ import re
 
 from layout.model import Book
 from layout.numerals import Numeral
-from layout.passes import likeness, zones
-from layout.passes.folio_readings import LEFT, RIGHT, alone
-from layout.passes.likeness import letters
-from layout.passes.page_sequence import Expectation, Reading
+from layout.passes.furniture import likeness, zones
+from layout.passes.furniture.folio_readings import LEFT, RIGHT, alone
+from layout.passes.furniture.likeness import letters
+from layout.passes.furniture.page_sequence import Expectation, Reading
 
 MENDABLE_CHARS = 4
 """The longest garbled token taken for a folio the OCR misread."""

@@ -11,8 +11,8 @@ break without a line of its own on the page between.
 
 from __future__ import annotations
 
-from layout.passes.note_labels import LETTER
-from layout.passes.note_pages import (
+from layout.passes.notes.labels import LETTER
+from layout.passes.notes.page_lines import (
     FINISHED,
     WIDTH_FLOOR,
     BookHints,

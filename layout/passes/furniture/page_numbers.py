@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from layout.model import Book, Page, Role
 from layout.numerals import to_roman
-from layout.passes import garbled_folios
-from layout.passes.folio_readings import read_page
-from layout.passes.page_sequence import (
+from layout.passes.furniture import garbled_folios
+from layout.passes.furniture.folio_readings import read_page
+from layout.passes.furniture.page_sequence import (
     Expectation,
     Reading,
     anchors,

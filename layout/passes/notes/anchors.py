@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from layout.model import Anchor
-from layout.passes.note_labels import DIGITS, OCR, SUPER, SUPERSCRIPTS, SYMBOL, Label
+from layout.passes.notes.labels import DIGITS, OCR, SUPER, SUPERSCRIPTS, SYMBOL, Label
 
 SKIP_COST = 0.4
 """What leaving a note without a mark costs, against a candidate's weight."""

@@ -23,9 +23,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from layout.passes import continuations
-from layout.passes.note_labels import LETTER, OCR, SYMBOL, Label, follows
-from layout.passes.note_pages import (
+from layout.passes.notes import continuations
+from layout.passes.notes.labels import LETTER, OCR, SYMBOL, Label, follows
+from layout.passes.notes.page_lines import (
     FINISHED,
     WIDTH_FLOOR,
     BookHints,

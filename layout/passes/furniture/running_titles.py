@@ -20,8 +20,8 @@ import re
 from dataclasses import replace
 
 from layout.model import Book, Page, Role
-from layout.passes import zones
-from layout.passes.likeness import SAME, letters, similar
+from layout.passes.furniture import zones
+from layout.passes.furniture.likeness import SAME, letters, similar
 
 RECURS = 2
 """A title alone on its line must recur this often (a title printed beside a folio, a

@@ -24,8 +24,8 @@ from dataclasses import replace
 
 from layout.model import TEXT_ROLES, Book, Page, Role
 from layout.numerals import read_arabic
-from layout.passes import zones
-from layout.passes.likeness import SIMILAR, letters, ratio, similar
+from layout.passes.furniture import zones
+from layout.passes.furniture.likeness import SIMILAR, letters, ratio, similar
 
 FOOT_DEPTH = 3
 """Printed lines at the foot searched for furniture, bottom up."""

@@ -3,7 +3,7 @@
 In: the text of one line. Out: a `Label` (the marker as printed without brackets, its
 kind, its rank in a numbering, where it ends) or None. Also the order of labels: which
 label may follow which within a page. Not handled here: whether a label-shaped line
-really starts a note (that needs the page and the book, see `note_areas`).
+really starts a note (that needs the page and the book, see `areas`).
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ import re
 
 from layout.model import Page
 from layout.numerals import Numeral, readings
-from layout.passes import zones
-from layout.passes.page_sequence import Reading
+from layout.passes.furniture import zones
+from layout.passes.furniture.page_sequence import Reading
 
 DECORATION = (
     "-\u2010\u2011\u2012\u2013\u2014\u2015\u00b7\u2022"

@@ -9,7 +9,7 @@ the same flow (`layout.flows`), across page breaks. Evidence, strongest first:
 2. digits: `1821-` / `24` keeps; an abbreviation (`Geſ.-` / `Sammlung`) keeps;
 3. conjunction: `Vater-` / `und` is a suspended hyphen (`space`);
 4. capital: a capitalised continuation after a lower-case letter keeps;
-5. frequency: word frequencies of the book's language (`layout.passes.lexicon`);
+5. frequency: word frequencies of the book's language (`layout.passes.text.lexicon`);
 6. prior: where nothing else speaks, the book's own habit: when the breaks its vocabulary
    decided are nearly all the printer's, so is this one (join);
 7. patterns: in a book without that habit, pyphen's hyphenation patterns break the tie: a
@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from layout.flows import Position, successors
 from layout.model import FURNITURE, HYPHEN_SIGNS, TEXT_ROLES, Book, Hyphen, Role
-from layout.passes import lexicon, vocabulary
+from layout.passes.text import lexicon, vocabulary
 
 OCR_HYPHENS = frozenset("—–~_'‘’»")
 """Signs an OCR engine prints for a line-end hyphen; evidence is needed to join them."""

@@ -24,11 +24,11 @@ from dataclasses import replace
 from functools import cached_property
 
 from layout.model import Anchor, Book, Footnote, Line, Page, Role
-from layout.passes import anchors, continuations, note_areas, note_habits
-from layout.passes.anchors import MarkStyle
-from layout.passes.note_areas import NoteArea
-from layout.passes.note_labels import DIGITS, SUPER, Label
-from layout.passes.note_pages import BookHints, PageLines, PageState
+from layout.passes.notes import anchors, areas, continuations, habits
+from layout.passes.notes.anchors import MarkStyle
+from layout.passes.notes.areas import NoteArea
+from layout.passes.notes.labels import DIGITS, SUPER, Label
+from layout.passes.notes.page_lines import BookHints, PageLines, PageState
 
 STRONG = 2.0
 """A mark candidate at least this heavy shows that the body reaches its line."""
@@ -114,12 +114,12 @@ def _sweep(
 ) -> list[NoteArea]:
     """Find the note area of a stretch of pages, in order, each page told about the one
     before."""
-    areas: list[NoteArea] = []
+    found: list[NoteArea] = []
     state = PageState()
     for p in stretch:
         view = views[p]
-        area = note_areas.find(view, hints, state, marks[p].has_mark, marks[p].strong_line)
-        areas.append(area)
+        area = areas.find(view, hints, state, marks[p].has_mark, marks[p].strong_line)
+        found.append(area)
         last_value = state.last_value
         for part in area.parts:
             lab = part.label
@@ -133,7 +133,7 @@ def _sweep(
             )
         else:
             state = PageState(open_note=False, had_notes=False, last_value=last_value)
-    return areas
+    return found
 
 
 def _notes(area: NoteArea, found: Sequence[Anchor | None]) -> tuple[Footnote, ...]:
@@ -170,12 +170,12 @@ def mark(book: Book) -> Book:
     """Mark the notes of every page and link them to their marks and to each other."""
     views = [PageLines.of(page.lines) for page in book.pages]
     labels = [view.labels for view in views]
-    styles, repeats = note_habits.label_habits(book, labels)
+    styles, repeats = habits.label_habits(book, labels)
     digit_styles = [s for s in styles if s in ("1)", "1", "(1)", "[1]", "1.")]
     style = MarkStyle(
         paren="1)" in digit_styles,
         ocr_superscripts=repeats,
-        abbreviations=note_habits.abbreviations(book) if repeats else frozenset(),
+        abbreviations=habits.abbreviations(book) if repeats else frozenset(),
     )
     marks = [_PageMarks(view, style) for view in views]
     hints = BookHints(scheme="symbols" if repeats else None, repeats=repeats, styles=styles)
@@ -184,17 +184,17 @@ def mark(book: Book) -> Book:
     seen = [p for stretch in sample for p in stretch]
     first = [area for stretch in sample for area in _sweep(views, marks, hints, stretch)]
     s_views = [views[p] for p in seen]
-    scheme = note_habits.scheme(first, repeats)
+    scheme = habits.scheme(first, repeats)
     hints = replace(
         hints,
         scheme=scheme,
-        widths=note_habits.widths(s_views, first),
-        gap=note_habits.gap_weight(s_views, first, [marks[p].strong_line for p in seen]),
+        widths=habits.widths(s_views, first),
+        gap=habits.gap_weight(s_views, first, [marks[p].strong_line for p in seen]),
     )
-    areas = _sweep(views, marks, hints, range(len(book.pages)))
+    page_areas = _sweep(views, marks, hints, range(len(book.pages)))
 
     pages: list[Page] = []
-    for page, area, pm in zip(book.pages, areas, marks, strict=True):
+    for page, area, pm in zip(book.pages, page_areas, marks, strict=True):
         if not area.parts:
             pages.append(page)
             continue

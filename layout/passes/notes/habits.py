@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from statistics import median
 
 from layout.model import Book
-from layout.passes.note_areas import NoteArea
-from layout.passes.note_labels import DIGITS, LETTER, OCR, SUPER, SYMBOL, Label
-from layout.passes.note_pages import PageLines, Widths
+from layout.passes.notes.areas import NoteArea
+from layout.passes.notes.labels import DIGITS, LETTER, OCR, SUPER, SYMBOL, Label
+from layout.passes.notes.page_lines import PageLines, Widths
 
 _ABBREVIATION = re.compile(r"\b([A-Za-z]{1,6})[\"”*°'’](?=[\s.,;:]|$)")
 
