@@ -208,7 +208,7 @@ def page_size(text: str) -> tuple[float, float]:
 
 def typeset_outputs(book: Book, args: argparse.Namespace, quiet: bool) -> list[Path]:
     """Compose the book once and draw it as PDF and/or PNG pages; the paths written."""
-    from layout.typeset.pages import compose
+    from layout.typeset.compose import compose
     from layout.writers import pdf, png
 
     composed = compose(book, mode=args.pdf_mode, page_size=args.page_size)

@@ -6,8 +6,9 @@ import pytest
 from typeset_fixtures import SEED, composed, gold_book, laband, typeset_words
 
 from layout.model import Book, Hyphen
+from layout.typeset.compose import compose
 from layout.typeset.content import Mark, Word
-from layout.typeset.pages import Placed, Style, TypesetBook, compose, parse_page_size
+from layout.typeset.pages import Placed, Style, TypesetBook, parse_page_size
 from layout.typeset.reflow import _Line, _Pager, note_numbering
 from layout.typeset.setting import Setter
 from layout.writers.text import write as reading_text

@@ -14,7 +14,8 @@ from pikepdf import pdfa
 from typeset_fixtures import SEED, composed, gold_book, laband, shown_strings, typeset_words
 
 from layout.model import Book
-from layout.typeset.pages import Style, TypesetBook, compose
+from layout.typeset.compose import compose
+from layout.typeset.pages import Style, TypesetBook
 from layout.writers import pdf
 from layout.writers.text import write as reading_text
 

@@ -7,8 +7,9 @@ import io
 from PIL import Image, ImageOps
 from typeset_fixtures import SEED, composed, gold_book, shown_strings
 
+from layout.typeset.compose import compose
 from layout.typeset.fonts import book_faces, metrics
-from layout.typeset.pages import TypesetPage, compose
+from layout.typeset.pages import TypesetPage
 from layout.writers import pdf, png
 
 DPI = 144.0

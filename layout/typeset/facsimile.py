@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from layout.model import TEXT_ROLES, Book, Role
 from layout.typeset.content import SourcePage, source_pages
+from layout.typeset.foot import foot_height, place_notes
 from layout.typeset.pages import (
     Kind,
     OutlineEntry,
@@ -29,8 +30,6 @@ from layout.typeset.pages import (
     Style,
     TypesetBook,
     TypesetPage,
-    foot_height,
-    place_notes,
 )
 from layout.typeset.setting import Setter, SetText
 

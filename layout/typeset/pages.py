@@ -1,26 +1,22 @@
 """The typesetter's result: one page model that the PDF and PNG renderers both draw.
 
-In: set lines (from `setting`) placed by a composition (`facsimile` or `reflow`). Out:
-a `TypesetBook` of `TypesetPage`s of `Placed` items (a line of body, heading or note text
-as runs of one face and size, a folio, a running head, a margin reference, a rule), in
-points from the page's bottom-left corner with y on the baseline; `compose` runs either
-composition, `parse_page_size` reads a page size. Footnote marks are runs of their own
-(raised, smaller, flagged `mark`, with the note they stand for), so the reading text of a
-line is its other runs. Not handled: kerning and ligatures (plain advances, as drawn).
+In: set lines (from `setting`) placed by a composition (`facsimile` or `reflow`, run by
+`compose`). Out: a `TypesetBook` of `TypesetPage`s of `Placed` items (a line of body,
+heading or note text as runs of one face and size, a folio, a running head, a margin
+reference, a rule), in points from the page's bottom-left corner with y on the baseline;
+`parse_page_size` reads a page size. Footnote marks are runs of their own (raised,
+smaller, flagged `mark`, with the note they stand for), so the reading text of a line is
+its other runs. This module imports no other part of the typesetter but `content`: the
+others import it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from layout.model import Book
 from layout.typeset.content import NoteKey
-
-if TYPE_CHECKING:
-    from layout.typeset.setting import SetText
 
 FaceName = Literal["regular", "italic", "bold"]
 Kind = Literal["body", "head", "note", "folio", "running-head", "rule", "margin"]
@@ -137,34 +133,6 @@ class Style:
     """Thickness of the rule above the notes."""
 
 
-def foot_height(style: Style, note_lines: int, descent: float) -> float:
-    """What the text block needs below its last body baseline: the notes under their rule
-    (a leading's gap, then the note lines), else the body's descenders. `descent` is the
-    face's descent per point of size (negative)."""
-    if note_lines:
-        return 0.9 * style.leading + note_lines * style.note_leading - descent * style.note_size
-    return -descent * style.size
-
-
-def place_notes(
-    lines: Sequence[SetText], style: Style, x0: float, bottom: float, measure: float,
-    descent: float,
-) -> list[Placed]:
-    """The notes at the foot of the block, under a short rule."""
-    if not lines:
-        return []
-    y = bottom - descent * style.note_size + (len(lines) - 1) * style.note_leading
-    rule = Placed(
-        "rule", x0, y + style.note_leading, width=min(72.0, measure / 3), size=style.rule
-    )
-    out = [rule]
-    for line in lines:
-        out.append(line.placed("note", x0, y))
-        y -= style.note_leading
-    return out
-
-
-
 PAGE_SIZES: dict[str, tuple[float, float]] = {
     "book": (396.0, 612.0),  # 5.5 x 8.5 in
     "a4": (595.28, 841.89),
@@ -194,21 +162,3 @@ def parse_page_size(text: str) -> tuple[float, float]:
     if not (72 <= width <= 2000 and 72 <= height <= 2000):
         raise ValueError(f"page size {text!r}: between 1 in and 27 in a side")
     return width, height
-
-
-def compose(
-    book: Book,
-    mode: str = "facsimile",
-    page_size: tuple[float, float] | None = None,
-    style: Style | None = None,
-) -> TypesetBook:
-    """Typeset the book: "facsimile" (page for page) or "reflow" (continuous, `page_size`)."""
-    if mode == "facsimile":
-        from layout.typeset.facsimile import facsimile
-
-        return facsimile(book, style, page_size)
-    if mode == "reflow":
-        from layout.typeset.reflow import reflow
-
-        return reflow(book, page_size or PAGE_SIZES["book"], style)
-    raise ValueError(f"typesetting mode {mode!r}: facsimile or reflow")

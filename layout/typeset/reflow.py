@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from layout.model import Book
 from layout.typeset.content import Continuous, NoteKey, continuous, source_pages
 from layout.typeset.facsimile import HEAD_GAP, head_line
+from layout.typeset.foot import foot_height, place_notes
 from layout.typeset.pages import (
     Kind,
     OutlineEntry,
@@ -29,8 +30,6 @@ from layout.typeset.pages import (
     Style,
     TypesetBook,
     TypesetPage,
-    foot_height,
-    place_notes,
 )
 from layout.typeset.setting import Setter, SetText
 

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from layout import __version__
 from layout.model import Book
 from layout.numerals import read_roman
+from layout.typeset.compose import compose
 from layout.typeset.fonts import Metrics, metrics
-from layout.typeset.pages import Placed, Style, TypesetBook, compose
+from layout.typeset.pages import Placed, Style, TypesetBook
 
 if TYPE_CHECKING:  # ReportLab is imported lazily: it costs start-up time
     from reportlab.pdfgen.canvas import Canvas

@@ -18,8 +18,9 @@ import math
 from typing import TYPE_CHECKING
 
 from layout.model import Book
+from layout.typeset.compose import compose
 from layout.typeset.fonts import book_faces, metrics
-from layout.typeset.pages import Placed, Style, TypesetBook, TypesetPage, compose
+from layout.typeset.pages import Placed, Style, TypesetBook, TypesetPage
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
