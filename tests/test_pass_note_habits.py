@@ -74,3 +74,10 @@ def test_gap_weight() -> None:
     views2 = [PageLines.of(lines2)] * 30
     areas2 = [NoteArea((Part((8,), parse("1) Note.")),), (), 8)] * 30
     assert habits.gap_weight(views2, areas2, marks_below) < 2.0
+
+
+def test_scheme_survives_notes_numbered_zero() -> None:
+    """A label `(0)` or `⁰` (a misread, or a printer's own zero) is a number like any other:
+    the numbering scheme is still learned, and nothing crashes."""
+    areas = [area("(0)"), area("⁰", "(1)"), area("(0)")]
+    assert habits.scheme(areas, repeats=False) in ("page", "chapter", "continuous")

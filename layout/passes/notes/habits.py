@@ -132,8 +132,13 @@ def scheme(areas: Sequence[NoteArea], repeats: bool) -> str | None:
             page_like += 1
         if last is not None and first.value == last + 1:
             continuing += 1
-        last = next(
-            lab.value for lab in reversed(labelled) if lab.kind in (DIGITS, SUPER) and lab.value
+        last = next(  # (a label numbered 0 counts too: `and lab.value` once crashed on it)
+            (
+                lab.value
+                for lab in reversed(labelled)
+                if lab.kind in (DIGITS, SUPER) and lab.value is not None
+            ),
+            last,
         )
     if repeats or symbols > numbers:
         return "symbols"
