@@ -47,6 +47,11 @@ NEVER = float("-inf")
 UNMARKED = 2.5
 """What it costs a run of labelled lines that no mark in the text calls."""
 
+STARTS = 24
+"""At most this many label lines of a page are weighed in full as the note area's start:
+those whose own place speaks best for it. A chain is read from each down to the page foot,
+so the finder stays linear in the page's lines even on a page of thousands of labels."""
+
 MarkCheck = Callable[[Label, int], bool]
 """Whether a mark for the label stands in the body above the given line."""
 
@@ -149,34 +154,69 @@ def _chain(
     return heads, rejects
 
 
-def _weigh_start(
-    page: PageLines,
-    c: int,
-    hints: BookHints,
-    state: PageState,
-    has_mark: MarkCheck,
-    odds: list[float] | None,
-) -> tuple[float, list[tuple[int, Label]]]:
-    """How well line `c` opens the note area, and the notes it opens (score -inf when
-    the line cannot open it)."""
+@dataclass(frozen=True, slots=True)
+class _Foot:
+    """Running sums over the page's foot run, so each start is weighed in constant time
+    before its chain is read."""
+
+    odds_below: list[float] | None
+    """Per line, the width evidence of it and every line below it to the foot."""
+    last_blank: int
+    """The last blank line above the page's last body line (-1 when none)."""
+
+    @classmethod
+    def of(cls, page: PageLines, odds: list[float] | None) -> _Foot:
+        below: list[float] | None = None
+        if odds is not None:
+            below = [0.0] * (len(odds) + 1)
+            for i in range(page.bottom, -1, -1):
+                below[i] = below[i + 1] + odds[i]
+        last_blank = next(
+            (i for i in range(page.bottom - 1, page.top, -1) if page.blank[i]), -1
+        )
+        return cls(below, last_blank)
+
+
+def _opening(
+    page: PageLines, c: int, hints: BookHints, state: PageState, foot: _Foot
+) -> float:
+    """What line `c`'s own label and place say for its opening the note area (NEVER when
+    it cannot open it): the label's number, the gap or rule above, the label style."""
     lab = page.labels[c]
     if lab is None or lab.kind == LETTER:
-        return NEVER, []  # letters label lists far more often than notes
+        return NEVER  # letters label lists far more often than notes
     if lab.kind == OCR and not hints.repeats:
-        return NEVER, []  # a quotation mark, unless the OCR reads superscripts so
+        return NEVER  # a quotation mark, unless the OCR reads superscripts so
     score = _first_ok(lab, hints, state)
     if score < -2:
-        return NEVER, []
+        return NEVER
     prev, blank = page.above(c)
     if blank or (prev >= 0 and page.rule[prev]):
         score += hints.gap
     elif prev >= 0:
         if _CONTINUES_NUMBER.search(page.texts[prev]):
             score -= 2.0  # "S." above: the number goes on, it labels nothing
-        if any(page.blank[c + 1 : page.bottom]):
+        if foot.last_blank > c:
             score -= max(0.0, hints.gap - 2.0)  # the gap below, not this line, opens notes
     if hints.styles and lab.style not in hints.styles:
         score -= 1.0
+    if foot.odds_below is not None:
+        score += max(WIDTH_FLOOR, foot.odds_below[c])
+    return score
+
+
+def _weigh_start(
+    page: PageLines,
+    c: int,
+    opening: float,
+    hints: BookHints,
+    has_mark: MarkCheck,
+) -> tuple[float, list[tuple[int, Label]]]:
+    """How well line `c` opens the note area, given what its own place says (`opening`),
+    and the notes it opens: the chain of labels below it and their marks in the text."""
+    lab = page.labels[c]
+    assert lab is not None
+    score = opening
     short = 0.8 * hints.widths.body if hints.widths else 40.0
     heads, rejects = _chain(page, c, hints, short, has_mark)
     score -= 2.5 * rejects
@@ -186,8 +226,6 @@ def _weigh_start(
     score += marked * (2 * found - len(heads))
     if not found:  # notes none of whose marks stand in the text: a list
         score -= UNMARKED * marked / 0.8
-    if odds is not None:
-        score += max(WIDTH_FLOOR, sum(odds[c : page.bottom + 1]))
     return score, heads
 
 
@@ -215,11 +253,20 @@ def find(
     cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1)
     best_start, best_heads = -1, []
     labels = page.labels
-    starts = [  # only label lines can open notes: the others are not weighed (speed)
-        (score, c, heads)
+    foot = _Foot.of(page, odds)
+    openings = [  # only label lines can open notes: the others are not weighed (speed)
+        (o, c)
         for c in range(top + 1, bottom + 1)
         if labels[c] is not None
-        for score, heads in [_weigh_start(page, c, hints, state, has_mark, odds)]
+        for o in [_opening(page, c, hints, state, foot)]
+        if o > NEVER
+    ]
+    if len(openings) > STARTS:
+        openings = sorted(sorted(openings, key=lambda t: -t[0])[:STARTS], key=lambda t: t[1])
+    starts = [
+        (score, c, heads)
+        for o, c in openings
+        for score, heads in [_weigh_start(page, c, o, hints, has_mark)]
         if score >= LABELLED
     ]
     # the best starts, each with the rest of a note that may stand above it
