@@ -4,8 +4,11 @@ Two layers share it: the physical book (pages of printed lines, as the OCR saw t
 the decisions the passes take about it (the role of each line, how a line-end hyphen
 joins, which lines form a footnote and where its mark stands). Everything is a frozen
 dataclass; a pass returns new values with `dataclasses.replace` and never drops a line.
-Not handled: line geometry (coordinates) and type styles (italics, sizes): the OCR text
-carries neither.
+The structure pass adds the book's outline to the lines it concerns: a `Heading` (level,
+division type and number) on every line of a heading, and a `Block` on lines that are no
+prose paragraph (list items, verse, a letter's dateline, salutation and signature, the
+title page). Lines carry a `box` and `font_size` when the input has geometry; plain OCR
+text carries neither, nor type styles (italics).
 """
 
 from __future__ import annotations
@@ -56,6 +59,45 @@ class Hyphen(StrEnum):
     UNDECIDED = "undecided"  # no evidence: the hyphen is kept and the case flagged
 
 
+class Block(StrEnum):
+    """What a running-text line is when it is not a line of prose or of a heading: the
+    kind of block it belongs to. Writers map it to TEI (the element in brackets); the
+    typesetter keeps the source's line breaks of the kinds in `KEPT_BREAKS`."""
+
+    ITEM = "item"  # a line of a numbered list item (<list>/<item>; its label in `label_end`)
+    VERSE = "verse"  # a line of verse (<lg>/<l>)
+    DATELINE = "dateline"  # where and when a letter was written (<dateline>)
+    SALUTE = "salute"  # a letter's salutation or closing formula (<salute>)
+    SIGNED = "signed"  # a signature under a letter or preface (<signed>)
+    ADDRESS = "address"  # a line of an address (<address>/<addrLine>)
+    TITLE = "title"  # the title on a title page (<docTitle>/<titlePart>)
+    BYLINE = "byline"  # the author's line on a title page (<byline>/<docAuthor>)
+    IMPRINT = "imprint"  # place, publisher and year on a title page (<docImprint>)
+    TITLE_PAGE = "title-page"  # any other line of a title page (in <titlePage>)
+
+
+KEPT_BREAKS: frozenset[Block] = frozenset(
+    {
+        Block.VERSE,
+        Block.DATELINE,
+        Block.SALUTE,
+        Block.SIGNED,
+        Block.ADDRESS,
+        Block.TITLE,
+        Block.BYLINE,
+        Block.IMPRINT,
+        Block.TITLE_PAGE,
+    }
+)
+"""Blocks whose line breaks belong to the text (verse, a letter's closing, a signature, a
+title page): a reflowing typesetter keeps each of their lines a line."""
+
+LETTER_PARTS: frozenset[Block] = frozenset(
+    {Block.DATELINE, Block.SALUTE, Block.SIGNED, Block.ADDRESS}
+)
+"""Blocks that open or close a letter (TEI's <opener> before its text, <closer> after)."""
+
+
 HYPHEN_SIGNS: frozenset[str] = frozenset("-¬\u00ad\u2010\u2011\u2e17=\u2e40")
 """Signs a printer or an OCR engine sets for a line-end word break."""
 
@@ -68,6 +110,31 @@ class Box:
     y0: int
     x1: int
     y1: int
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading's place in the book's outline: the division it opens.
+
+    Every line of a heading carries the same `Heading`; the first of them has
+    `paragraph_start`, so a heading printed over two lines is one heading. Levels nest:
+    a division of level 3 lies inside the nearest level-2 division before it.
+    """
+
+    level: int
+    """Depth of the division the heading opens: 1 for the outermost the book shows."""
+    kind: str = "section"
+    """What the division is, in TEI's `div/@type` words: "part", "chapter", "section",
+    "letter", ... ("section" when the heading does not say)."""
+    n: str | None = None
+    """The number the heading prints, as printed without its punctuation ("IV", "3",
+    "b", "§ 12"); None when it prints none."""
+    rule: str = ""
+    """The evidence that placed the heading at its level: "sequence" (its numbering goes
+    on from an open heading's), "adjacent" (it follows a heading with no text between),
+    "rank" (its style's rank, learned book-wide), "first" (nothing above it)."""
+    certain: bool = True
+    """False when the evidence for the level is weak (a style seen nowhere else)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +151,23 @@ class Line:
     """True when a new paragraph (or heading) begins with this line."""
     box: Box | None = None
     font_size: float | None = None
+    heading: Heading | None = None
+    """On each line of a heading (role HEADING): the division it opens."""
+    block: Block | None = None
+    """The kind of block the line belongs to when it is not prose or a heading; the
+    first line of each item, verse group or letter part has `paragraph_start`."""
+    label_end: int = 0
+    """On the first line of a list item: where its printed label ("1.", "a)") and the
+    space after it end; 0 elsewhere."""
 
     @property
     def is_blank(self) -> bool:
         return not self.text.strip()
+
+    @property
+    def keeps_break(self) -> bool:
+        """Whether the line's break belongs to the text (verse, signature, title page)."""
+        return self.block is not None and self.block in KEPT_BREAKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +212,10 @@ class Page:
     """The number the book's sequence gives a page that prints none."""
     running_title: str | None = None
     footnotes: tuple[Footnote, ...] = ()
+    offset: int | None = None
+    """Where the page's first line starts in its input text, in characters (after the
+    byte-order mark; line ends counted as one); its lines follow one newline apart. None
+    when the input is no plain text (XML) or its lines are not contiguous."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,3 +53,23 @@ def test_display_title_falls_back_to_the_input_name() -> None:
     assert Metadata(source="books/laband.txt").display_title == "laband.txt"
     assert Metadata(source="C:\\books\\laband.txt").display_title == "laband.txt"
     assert Metadata().display_title == "Untitled book"
+
+
+def test_structure_fields_default_to_prose() -> None:
+    from layout.model import Heading
+
+    line = Line("Erstes Kapitel.")
+    assert line.heading is None and line.block is None and line.label_end == 0
+    assert not line.keeps_break
+    head = dataclasses.replace(line, role=Role.HEADING, heading=Heading(level=1, kind="chapter"))
+    assert head.heading is not None and head.heading.level == 1 and head.heading.certain
+
+
+def test_letter_parts_and_verse_keep_their_breaks_list_items_reflow() -> None:
+    from layout.model import KEPT_BREAKS, LETTER_PARTS, Block
+
+    assert Line("Ihr ergebenster", block=Block.SALUTE).keeps_break
+    assert Line("Schiller.", block=Block.SIGNED).keeps_break
+    assert Line("Der Mond ist aufgegangen,", block=Block.VERSE).keeps_break
+    assert not Line("1. Die Verfassung", block=Block.ITEM).keeps_break
+    assert LETTER_PARTS <= KEPT_BREAKS

@@ -20,6 +20,19 @@ def test_form_feeds_separate_pages_and_lines_follow_the_contract() -> None:
     assert book.metadata.source == "t.txt"
 
 
+def test_each_page_knows_where_its_lines_stand_in_the_input() -> None:
+    data = EXCERPT.read_bytes()
+    content = data.decode("utf-8")
+    book = read_file(data, "excerpt")
+    for page in book.pages:
+        assert page.offset is not None
+        at = page.offset
+        for line in page.lines:
+            assert content[at: at + len(line.text)] == line.text
+            at += len(line.text) + 1
+    assert book.pages[1].offset == content.index("\f") + 1
+
+
 def test_a_file_without_form_feed_is_one_page() -> None:
     data = SEED.read_bytes()
     book = read_file(data, "seed")

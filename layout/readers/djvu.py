@@ -75,8 +75,9 @@ def read(content: str, name: str) -> Book:
         stretch = (bounds[k], bounds[k + 1])
         placed += _place_breaks(lines, volume, stretch, count, numbers, typical, title_first)
     all_starts = sorted(set(starts) | set(placed))
+    at = list(accumulate((len(line) + 1 for line in lines), initial=0))  # line offsets
     pages = tuple(
-        make_page(lines[a:b], name, n + 1)
+        make_page(lines[a:b], name, n + 1, offset=at[a])
         for n, (a, b) in enumerate(pairwise([*all_starts, len(lines)]))
     )
     note = Diagnostic(
