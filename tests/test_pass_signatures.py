@@ -40,6 +40,16 @@ def test_titled_signatures_are_confirmed_book_wide() -> None:
     assert [b.pages[k].lines[-1].role for k in (0, 16, 32)] == [Role.SIGNATURE] * 3
 
 
+def test_sheet_number_after_the_volume_numeral() -> None:
+    # page 401 opens sheet 26 of an octavo volume I: (401 - 1) = 25 * 16
+    pages = numbered(400, 4)
+    _with_foot(pages, 1, "", "          I. 26")
+    _with_foot(pages, 3, "     II. 7")  # page 403 opens no sheet, no other mark confirms it
+    b = furnish(book(*pages))
+    assert b.pages[1].lines[-1].role is Role.SIGNATURE
+    assert b.pages[3].lines[-1].role is Role.BODY
+
+
 def test_footnote_lines_ending_in_a_number_are_no_signatures() -> None:
     pages = numbered(305, 40)
     for k, n in ((0, 48), (16, 12), (32, 348)):  # page references, not rising by sheets

@@ -2,7 +2,8 @@
 
 In: a Book whose folios and running titles are marked. Out: the same Book with these body
 lines relabelled, and nothing else changed:
-- `signature`: the printer's sheet marks below the text: a sheet number alone (`15`), with
+- `signature`: the printer's sheet marks below the text: a sheet number alone (`15`) or
+  after the volume's roman numeral (`I. 25`), with
   the asterisk of the sheet's second leaf (`21*`, `4 *`), after a short title of the book
   (`Laband, Reichsstaatsrecht. I. 21`, checked book-wide: the same title on several
   pages, its numbers rising sheet by sheet), a letter signature (`B2`, `Aa 3`), a mark
@@ -33,7 +34,8 @@ MARGIN_DEPTH = 3
 """Printed lines at the head and at the foot searched for scanner stamps."""
 
 _STARRED = re.compile(r"\s*([0-9lIO]{1,3})\s?\*{1,2}\s*")
-_BARE = re.compile(r"\s*(\d{1,3})\s*")
+_BARE = re.compile(r"\s*(?:[IVX]{1,4}\.?\s{1,3})?(\d{1,3})\s*")
+"""A sheet number, alone or after the volume's numeral (`15`, `I. 25`: the "Prime")."""
 _LETTER_MARK = r"(?:(?:[A-Z][a-z]?|([a-z])\1?)\s?\d{1,2}\s*\*?|[A-Z])"
 _LETTERED = re.compile(r"\s*" + _LETTER_MARK + r"\s*")
 _MARK_AND_CATCHWORD = re.compile(
