@@ -60,3 +60,14 @@ def test_label_order() -> None:
     assert follows(star, dagger) and follows(star, stars)
     assert not follows(star, star)
     assert follows(star, star, repeats=True)  # a book whose OCR reads every number as *
+
+
+def test_letter_labels_doubled_and_skipping_j() -> None:
+    i, k, z, aa = (parse(f"({m}) Text") for m in ("i", "k", "z", "aa"))
+    assert i and k and z and aa
+    assert (aa.marker, aa.value) == ("aa", 27)
+    assert follows(i, k)  # printers often skip j
+    assert follows(z, aa)
+    assert parse("(ab) Text") is None
+    one, b = parse("1) Text"), parse("(b) Text")
+    assert one and b and not follows(one, b)  # a number and a letter: two numberings

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from layout.model import Anchor
-from layout.passes.notes.labels import DIGITS, OCR, SUPER, SUPERSCRIPTS, SYMBOL, Label
+from layout.passes.notes.labels import DIGITS, LETTER, OCR, SUPER, SUPERSCRIPTS, SYMBOL, Label
 
 SKIP_COST = 0.4
 """What leaving a note without a mark costs, against a candidate's weight."""
@@ -48,7 +48,7 @@ class Spot:
     line: int
     start: int
     end: int
-    kind: str  # "dig", "sup" or "sign"
+    kind: str  # "dig", "sup", "sign" or "letter"
     text: str
     before: str
     after: str
@@ -124,6 +124,16 @@ class BodyText:
                 end += 1
             found.append((start, text[start:end]))
             pos = text.find(digits, end)
+        return found
+
+    def places(self, needle: str) -> list[int]:
+        """Every offset where `needle` stands in the joined text."""
+        text = self.text
+        found: list[int] = []
+        pos = text.find(needle)
+        while pos >= 0:
+            found.append(pos)
+            pos = text.find(needle, pos + len(needle))
         return found
 
     def signs(self) -> list[tuple[int, str]]:
@@ -205,6 +215,15 @@ def _symbol_weight(spot: Spot, mark: str) -> Candidate | None:
     return Candidate(spot.line, spot.start, spot.end, weight)
 
 
+def _letter_weight(spot: Spot) -> Candidate | None:
+    """A letter in parentheses as the mark of a lettered note: glued to the word or sign
+    before it (`beträgt(b).`); after a space it mostly counts the items of a list."""
+    if spot.after.isalnum():
+        return None
+    weight = 2.5 if spot.before and not spot.before.isspace() else 0.3
+    return Candidate(spot.line, spot.start, spot.end, weight)
+
+
 def _ocr_weight(spot: Spot, style: MarkStyle) -> Candidate | None:
     """A sign the OCR may have read for a superscript number. Such a mark follows
     punctuation or stands alone; after a letter or a digit the same sign is mostly the
@@ -259,6 +278,9 @@ def candidates(body: BodyText, label: Label, style: MarkStyle) -> list[Candidate
             _digit_weight(body.spot(at, run, "sup"), digits, style)
             for at, run in body.supers(digits)
         ]
+    elif label.kind == LETTER:
+        mark = f"({label.marker})"
+        found += [_letter_weight(body.spot(at, mark, "letter")) for at in body.places(mark)]
     elif label.kind == SYMBOL and not style.ocr_superscripts:
         found += [
             _symbol_weight(body.spot(at, run, "sign"), label.marker)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from layout.passes.notes import continuations
-from layout.passes.notes.labels import LETTER, OCR, SYMBOL, Label, follows
+from layout.passes.notes.labels import LETTER, OCR, SYMBOL, Label, follows, successors
 from layout.passes.notes.page_lines import (
     FINISHED,
     WIDTH_FLOOR,
@@ -83,7 +83,8 @@ def _first_ok(label: Label, hints: BookHints, state: PageState) -> float:
         return 0.5
     if label.value is None:
         return -2.0
-    after = state.last_value + 1 if state.last_value is not None else None
+    last = state.last_label
+    after = last.value + 1 if last is not None and last.value is not None else None
     scheme = hints.scheme
     if after is None and scheme != "page":
         return 1.5 if label.value == 1 else 0.0  # the first notes of the book
@@ -91,7 +92,7 @@ def _first_ok(label: Label, hints: BookHints, state: PageState) -> float:
         if scheme == "continuous" and after not in (None, 1):
             return -1.0
         return 1.5
-    if after is not None and label.value == after and scheme != "page":
+    if last is not None and label.value in successors(last) and scheme != "page":
         return 1.5
     if (
         after is not None
@@ -183,8 +184,9 @@ def _opening(
     """What line `c`'s own label and place say for its opening the note area (NEVER when
     it cannot open it): the label's number, the gap or rule above, the label style."""
     lab = page.labels[c]
-    if lab is None or lab.kind == LETTER:
-        return NEVER  # letters label lists far more often than notes
+    if lab is None or (lab.kind == LETTER and lab.style not in hints.styles):
+        return NEVER  # letters label lists far more often than notes, unless the book
+        # marks them in its text (`habits.label_habits`)
     if lab.kind == OCR and not hints.repeats:
         return NEVER  # a quotation mark, unless the OCR reads superscripts so
     score = _first_ok(lab, hints, state)

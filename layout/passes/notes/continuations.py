@@ -11,7 +11,6 @@ break without a line of its own on the page between.
 
 from __future__ import annotations
 
-from layout.passes.notes.labels import LETTER
 from layout.passes.notes.page_lines import (
     FINISHED,
     WIDTH_FLOOR,
@@ -59,7 +58,7 @@ def find(
             continue
         acc += odds[s] if odds is not None else -0.3
         lab = labels[s]
-        if lab is not None and lab.kind != LETTER and lab.style in styles:
+        if lab is not None and lab.style in styles:  # (letters only when the book marks them)
             acc -= 1.0
         j = s - 1  # `page.above(s)`, inlined
         while j >= top and blanks[j]:

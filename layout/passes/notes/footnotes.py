@@ -27,7 +27,7 @@ from layout.model import Anchor, Book, Footnote, Line, Page, Role
 from layout.passes.notes import anchors, areas, continuations, habits
 from layout.passes.notes.anchors import MarkStyle
 from layout.passes.notes.areas import NoteArea
-from layout.passes.notes.labels import DIGITS, SUPER, Label
+from layout.passes.notes.labels import NUMBERED, Label
 from layout.passes.notes.page_lines import BookHints, PageLines, PageState
 
 STRONG = 2.0
@@ -120,19 +120,19 @@ def _sweep(
         view = views[p]
         area = areas.find(view, hints, state, marks[p].has_mark, marks[p].strong_line)
         found.append(area)
-        last_value = state.last_value
+        last_label = state.last_label
         for part in area.parts:
             lab = part.label
-            if lab is not None and lab.value is not None and lab.kind in (DIGITS, SUPER):
-                last_value = lab.value
+            if lab is not None and lab.value is not None and lab.kind in NUMBERED:
+                last_label = lab
         if area.parts:
             state = PageState(
                 open_note=continuations.unfinished(view, area.parts[-1].lines),
                 had_notes=True,
-                last_value=last_value,
+                last_label=last_label,
             )
         else:
-            state = PageState(open_note=False, had_notes=False, last_value=last_value)
+            state = PageState(open_note=False, had_notes=False, last_label=last_label)
     return found
 
 

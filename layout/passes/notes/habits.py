@@ -15,12 +15,25 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from statistics import median
 
-from layout.model import Book
+from layout.model import Book, Page
 from layout.passes.notes.areas import NoteArea
-from layout.passes.notes.labels import DIGITS, LETTER, OCR, SUPER, SYMBOL, Label
+from layout.passes.notes.labels import LETTER, NUMBERED, OCR, SYMBOL, Label
 from layout.passes.notes.page_lines import PageLines, Widths
 
 _ABBREVIATION = re.compile(r"\b([A-Za-z]{1,6})[\"”*°'’](?=[\s.,;:]|$)")
+
+_LETTER_MARK = re.compile(r"(?<=[^\s(\[])\(([a-z])\1?\)")
+"""A letter in parentheses glued to the word or sign before it: `beträgt(b).`"""
+
+
+def _letter_marks(page: Page) -> dict[str, int]:
+    """The first line of the page where each letter mark stands glued to a word."""
+    first: dict[str, int] = {}
+    for i, line in enumerate(page.lines):
+        if "(" in line.text:
+            for m in _LETTER_MARK.finditer(line.text):
+                first.setdefault(m.group()[1:-1], i)
+    return first
 
 
 def label_habits(
@@ -28,7 +41,9 @@ def label_habits(
 ) -> tuple[frozenset[str], bool]:
     """The label styles the book's notes use, and whether one label repeats on a page.
 
-    Counted over the lower half of the pages, where notes stand.
+    Counted over the lower half of the pages, where notes stand. Letters label lists far
+    more often than notes: a letter label counts only when its mark, `word(b)`, stands
+    in a line above it on its page.
     """
     styles: Counter[str] = Counter()
     repeated = 0
@@ -36,9 +51,15 @@ def label_habits(
     for page, labs in zip(book.pages, labels, strict=True):
         n = len(page.lines)
         seen: Counter[str] = Counter()
+        marks: dict[str, int] | None = None
         for i in range(n // 2, n):
             lab = labs[i]
-            if lab is None or lab.kind == LETTER:
+            if lab is None:
+                continue
+            if lab.kind == LETTER:
+                marks = _letter_marks(page) if marks is None else marks
+                if marks.get(lab.marker, n) < i:
+                    styles[lab.style] += 1
                 continue
             styles[lab.style] += 1
             seen[lab.marker] += 1
@@ -122,9 +143,9 @@ def scheme(areas: Sequence[NoteArea], repeats: bool) -> str | None:
         for lab in labelled:
             if lab.kind in (SYMBOL, OCR):
                 symbols += 1
-            elif lab.kind in (DIGITS, SUPER):
+            elif lab.kind in NUMBERED:
                 numbers += 1
-        first = next((lab for lab in labelled if lab.kind in (DIGITS, SUPER)), None)
+        first = next((lab for lab in labelled if lab.kind in NUMBERED), None)
         if first is None or first.value is None:
             continue
         starts += 1
@@ -136,7 +157,7 @@ def scheme(areas: Sequence[NoteArea], repeats: bool) -> str | None:
             (
                 lab.value
                 for lab in reversed(labelled)
-                if lab.kind in (DIGITS, SUPER) and lab.value is not None
+                if lab.kind in NUMBERED and lab.value is not None
             ),
             last,
         )

@@ -23,6 +23,9 @@ SYMBOL = "symbol"  # * † ‡ § ‖ ¶, also doubled
 LETTER = "letter"  # a) | (a)
 OCR = "ocr"  # " ” ° ' standing for a superscript digit
 
+NUMBERED = (DIGITS, SUPER, LETTER)
+"""The kinds that count: each label has a rank, the next note's label the next rank."""
+
 _LABEL = re.compile(
     r"""
     (?P<lead>\s*)
@@ -32,7 +35,7 @@ _LABEL = re.compile(
       | (?P<dig>\d{1,3})(?P<dsuf>\)|\.(?=\s)|["”'°*](?=\s)|(?=\s)|(?=[„“"]))
       | (?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\)?
       | (?P<sym>\*{1,3}|†{1,3}|‡{1,2}|‖|\|\||¶)\)?
-      | \((?P<plet>[a-z])\)                                   # (a)
+      | \((?P<plet>(?P<plet1>[a-z])(?P=plet1)?)\)                # (a) (aa)
       | (?P<let>[a-z])\)                                      # a)
       | (?P<ocr>["”°'’•])(?=\s?[A-ZÄÖÜ])
     )
@@ -69,6 +72,21 @@ def symbol_rank(mark: str) -> int | None:
     if mark[0] not in SYMBOL_ORDER:
         return None
     return SYMBOL_ORDER.index(mark[0]) + 1 + (len(mark) - 1) * len(SYMBOL_ORDER)
+
+
+def letter_rank(mark: str) -> int:
+    """1-based rank of a letter label: a 1 ... z 26, then the doubled letters aa 27 ..."""
+    return ord(mark[0]) - ord("a") + 1 + 26 * (len(mark) - 1)
+
+
+def successors(label: Label) -> tuple[int, ...]:
+    """The ranks the label of the next note may have: one more; for letters also one
+    further after `i`, since many printers skip `j` (i, k, l)."""
+    if label.value is None:
+        return ()
+    if label.kind == LETTER and label.marker == "i":
+        return (label.value + 1, label.value + 2)
+    return (label.value + 1,)
 
 
 _OPENING = re.compile(f"\\s*(?:[0-9(\\[*†‡‖|¶\"”°'’•{SUPERSCRIPTS}]|[a-z]\\))")
@@ -118,11 +136,11 @@ def parse(text: str) -> Label | None:
         mark = g("sym")
         return Label(mark, SYMBOL, mark[0] if mark != "||" else "‖", symbol_rank(mark), end)
     if g("plet"):
-        return Label(g("plet"), LETTER, "(a)", ord(g("plet")) - ord("a") + 1, end)
+        return Label(g("plet"), LETTER, "(a)", letter_rank(g("plet")), end)
     if g("let"):
         if not g("gap"):
             return None
-        return Label(g("let"), LETTER, "a)", ord(g("let")) - ord("a") + 1, end)
+        return Label(g("let"), LETTER, "a)", letter_rank(g("let")), end)
     if g("ocr"):
         return Label(g("ocr"), OCR, "ocr", None, end)
     return None
@@ -148,4 +166,6 @@ def follows(prev: Label, nxt: Label, repeats: bool = False) -> bool:
                 nxt.marker[0] == prev.marker[0] and len(nxt.marker) == len(prev.marker) + 1
             )
         return repeats  # a digit among stars: an OCR'd superscript number
-    return nxt.value == prev.value + 1
+    if (prev.kind == LETTER) != (nxt.kind == LETTER):
+        return False
+    return nxt.value in successors(prev)

@@ -124,14 +124,16 @@ class Widths:
 
     def note_odds(self, n: int) -> float:
         """Evidence in [-1, 1] that a line of n characters is a note line (positive) or
-        a body line (negative)."""
+        a body line (negative). Notes may be set wider than the body (smaller type on
+        the same measure) or narrower (in two columns); either way a line much shorter
+        than the narrower of the two says nothing: a paragraph's last line."""
         gap = self.note - self.body
-        if gap < 3:
+        if abs(gap) < 3:
             return 0.0
-        if n < 0.85 * self.body:
-            return 0.0  # a paragraph's last line: as short in notes as in the body
+        if n < 0.85 * min(self.body, self.note):
+            return 0.0
         mid = (self.body + self.note) / 2
-        return max(-1.0, min(1.0, (n - mid) / max(1.5, gap / 2)))
+        return max(-1.0, min(1.0, (n - mid) / max(1.5, abs(gap) / 2) * (1 if gap > 0 else -1)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,5 +159,10 @@ class PageState:
     open_note: bool = False
     """The last note of the previous page looks unfinished."""
     had_notes: bool = False
-    last_value: int | None = None
-    """The number of the last numbered note so far (for continuous numbering)."""
+    last_label: Label | None = None
+    """The label of the last numbered note so far (for numbering that runs on)."""
+
+    @property
+    def last_value(self) -> int | None:
+        """The rank of the last numbered note so far."""
+        return self.last_label.value if self.last_label is not None else None
