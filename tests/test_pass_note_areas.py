@@ -95,3 +95,23 @@ def test_page_of_many_labels_weighs_a_bounded_number_of_starts() -> None:
     page = view("Header", "Der Text verweist auf die Note1).", *items, "", "1) Die Note.")
     area = find(page, HINTS, PageState(), *marks_in(page))
     assert [p.lines for p in area.parts] == [(len(items) + 3,)]
+
+
+def test_widths_speak_for_notes_narrower_than_the_body() -> None:
+    widths = Widths(body=56, note=32)  # notes in two columns under a wide text block
+    assert widths.note_odds(32) > 0 > widths.note_odds(55)
+    assert widths.note_odds(12) == 0.0  # a short last line says nothing
+
+
+def test_a_notes_last_line_is_not_held_against_it() -> None:
+    page = view(
+        "Header",
+        "A line of the running text of the page, to its full width.",
+        "",
+        "1) A note in smaller type, so that its lines hold more letters.",
+        "Its end, as long as a body line.",
+        "2) The next note, as wide as notes are in the book as a whole.",
+    )
+    odds = Widths(body=40, note=60).odds_of(page, frozenset({"1)"}))
+    assert Widths(body=40, note=60).note_odds(32) < 0  # alone, its width says "body"
+    assert odds[4] == 0.0 and odds[3] > 0

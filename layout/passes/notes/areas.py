@@ -249,7 +249,7 @@ def find(
     widths = hints.widths
     if not state.had_notes and not any(page.labels[top + 1 : bottom + 1]):
         return NoteArea()  # no label, no note to continue: nothing to find
-    odds = widths.odds_of(page) if widths else None
+    odds = widths.odds_of(page, hints.styles) if widths else None
 
     # no labelled note: at most the rest of one from the previous page
     cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1)

@@ -185,11 +185,12 @@ def mark(book: Book) -> Book:
     first = [area for stretch in sample for area in _sweep(views, marks, hints, stretch)]
     s_views = [views[p] for p in seen]
     scheme = habits.scheme(first, repeats)
+    strong_lines = [marks[p].strong_line for p in seen]
     hints = replace(
         hints,
         scheme=scheme,
-        widths=habits.widths(s_views, first),
-        gap=habits.gap_weight(s_views, first, [marks[p].strong_line for p in seen]),
+        widths=habits.widths(s_views, first, strong_lines),
+        gap=habits.gap_weight(s_views, first, strong_lines),
     )
     page_areas = _sweep(views, marks, hints, range(len(book.pages)))
 

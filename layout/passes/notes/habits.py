@@ -83,15 +83,28 @@ def abbreviations(book: Book) -> frozenset[str]:
     return frozenset(w for w, k in seen.items() if (k >= 2 and len(w) <= 4) or k >= 4)
 
 
-def widths(views: Sequence[PageLines], areas: Sequence[NoteArea]) -> Widths | None:
-    """Typical full-line lengths of body and note lines, from the first sweep's notes."""
+def widths(
+    views: Sequence[PageLines],
+    areas: Sequence[NoteArea],
+    marked: Sequence[Callable[[Sequence[Label], int], int]],
+) -> Widths | None:
+    """Typical full-line lengths of body and note lines, from the first sweep's notes.
+
+    Body lines are taken only down to the last line holding a mark of the page's notes:
+    the body surely reaches that far, while the lines below it may be the rest of a note
+    the first sweep missed (in a book of long notes, many pages are mostly notes).
+    """
     body: list[int] = []
     note: list[int] = []
-    for view, area in zip(views, areas, strict=True):
-        top = area.top if area.top is not None else len(view.sizes)
+    for view, area, strong_line in zip(views, areas, marked, strict=True):
+        if area.top is None:
+            continue
+        labels = [p.label for p in area.parts if p.label is not None]
+        last_mark = strong_line(labels, area.top) if labels else -1
         for part in area.parts:
             note.extend(view.sizes[i] for i in part.lines[:-1])
-        body.extend(n for n, b in zip(view.sizes[:top], view.body[:top], strict=True) if b)
+        sizes, is_body = view.sizes, view.body
+        body.extend(sizes[i] for i in range(view.top, last_mark + 1) if is_body[i])
     if len(body) < 50 or len(note) < 20:
         return None
     full_body = sorted(body)[len(body) // 2 :]

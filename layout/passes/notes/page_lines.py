@@ -113,14 +113,28 @@ class Widths:
         """`note_odds` for every line length up to twice the note width."""
         return [self.note_odds(n) for n in range(int(2 * self.note) + 2)]
 
-    def odds_of(self, page: PageLines) -> list[float]:
-        """`note_odds` of each body line of a page (0 for other lines)."""
+    def odds_of(self, page: PageLines, styles: frozenset[str] = frozenset()) -> list[float]:
+        """`note_odds` of each body line of a page (0 for other lines).
+
+        A line right above a label of one of the book's `styles`, and the page's last
+        line, may end a note as well as a paragraph: their shortness says nothing.
+        """
         table = self.table
         last = len(table) - 1
-        return [  # a conditional, not min(): this runs for every line of a page with notes
+        odds = [  # a conditional, not min(): this runs for every line of a page with notes
             (table[n] if n < last else table[last]) if b else 0.0
             for n, b in zip(page.sizes, page.body, strict=True)
         ]
+        ends = [page.bottom] if page.bottom >= 0 else []
+        prev = -1
+        for i, lab in enumerate(page.labels):
+            if lab is not None and lab.style in styles and prev >= 0:
+                ends.append(prev)
+            if page.body[i]:
+                prev = i
+        for i in ends:
+            odds[i] = max(odds[i], 0.0)
+        return odds
 
     def note_odds(self, n: int) -> float:
         """Evidence in [-1, 1] that a line of n characters is a note line (positive) or
