@@ -109,9 +109,9 @@ def test_a_notes_last_line_is_not_held_against_it() -> None:
         "A line of the running text of the page, to its full width.",
         "",
         "1) A note in smaller type, so that its lines hold more letters.",
-        "Its end, as long as a body line.",
+        "Its end, as long as a line of the body.",
         "2) The next note, as wide as notes are in the book as a whole.",
     )
     odds = Widths(body=40, note=60).odds_of(page, frozenset({"1)"}))
-    assert Widths(body=40, note=60).note_odds(32) < 0  # alone, its width says "body"
+    assert Widths(body=40, note=60).note_odds(page.sizes[4]) < 0  # alone, it says "body"
     assert odds[4] == 0.0 and odds[3] > 0
