@@ -1,5 +1,12 @@
 """layout: rebuild the structure of OCR'd printed books.
 
+    import layout
+    result = layout.convert(pathlib.Path("book.txt"))
+    pathlib.Path("book.tei.xml").write_bytes(result.tei())
+
+`read`, `analyse`, `convert` and `Result` (see `layout.api`) and the model's types are
+importable from here.
+
 Module map (readers -> one model -> passes -> writers):
 
 - `layout.model`: the frozen dataclasses every stage shares (Book, Page, Line, Footnote...).
@@ -17,7 +24,43 @@ Module map (readers -> one model -> passes -> writers):
   and the typeset book to PDF (ReportLab) and PNG (Pillow).
 - `layout.typeset`: Book to TypesetBook: what is set, Knuth–Plass line breaking, fonts,
   facsimile and reflowed pages.
-- `layout.cli`: the command line, the only module that touches files.
+- `layout.api`: the Python API: `read`, `analyse`, `convert` -> `Result` (in memory).
+- `layout.outputs`: the output kinds (the one table) and a run's `Options`.
+- `layout.files`: reading an input path; writing outputs atomically, never over the input.
+- `layout.job`: one book from its input path to its output files, with a `Report`.
+- `layout.progress`: progress in pages, step by step (a tqdm bar on a terminal).
+- `layout.cli`: the command line: argv, messages and exit codes over `layout.job`.
 """
 
 __version__ = "0.1.0"
+
+# The API comes after __version__: the writers it loads read it from here.
+from layout.api import (  # noqa: E402
+    Result,
+    Source,
+    analyse,
+    convert,
+    read,
+)
+from layout.model import (  # noqa: E402
+    Anchor,
+    Block,
+    Book,
+    Box,
+    Diagnostic,
+    Footnote,
+    Heading,
+    Hyphen,
+    Line,
+    Metadata,
+    Page,
+    Role,
+)
+from layout.progress import Progress  # noqa: E402
+from layout.readers import ReadError  # noqa: E402
+
+__all__ = [
+    "Anchor", "Block", "Book", "Box", "Diagnostic", "Footnote", "Heading", "Hyphen", "Line",
+    "Metadata", "Page", "Progress", "ReadError", "Result", "Role", "Source", "__version__",
+    "analyse", "convert", "read",
+]

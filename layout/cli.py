@@ -1,4 +1,5 @@
-"""The command line: the only module that touches paths, argv, stderr and exit codes.
+"""The command line: a shell over the API that parses argv, names the paths, prints
+messages and sets the exit code (the work is `layout.job.convert_file`'s).
 
     layout convert INPUT [--tei F] [--json F] [--text F] [-o DIR] [options]
 
@@ -12,23 +13,13 @@ cannot be written; 4 an internal error (a bug: reported in one line, never a tra
 from __future__ import annotations
 
 import argparse
-import gc
-import os
-import re
 import sys
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import replace
-from pathlib import Path
+from collections.abc import Sequence
 
 from layout import __version__
-from layout.model import Book
-from layout.passes import DEFAULT_PASSES, analyse
-from layout.readers import ReadError, read_file, read_folder
-
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
-PROGRESS_MIN_PAGES = 20
-"""Books shorter than this convert too fast for a progress bar to help."""
+from layout.api import language_tag
+from layout.job import EXIT_USAGE, convert_file, output_dir_targets
+from layout.outputs import OUTPUT_KINDS, Options
 
 DESCRIPTION = """\
 Rebuild the structure of an OCR'd book: find the printed page numbers, running titles
@@ -57,73 +48,6 @@ examples:
 """
 
 
-class OutputError(Exception):
-    """An output file that cannot be written."""
-
-
-def natural_key(name: str) -> list[object]:
-    """Sort key putting `2.txt` before `10.txt`."""
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
-
-
-def load(path: Path) -> Book:
-    """Read the input path (file or folder) into a book; ReadError on anything wrong."""
-    if not path.exists():
-        raise ReadError(f"{path}: no such file or folder")
-    try:
-        if path.is_dir():
-            names = sorted(
-                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt"),
-                key=lambda p: natural_key(p.name),
-            )
-            return read_folder([(str(p), p.read_bytes()) for p in names], str(path))
-        return read_file(path.read_bytes(), str(path))
-    except OSError as err:
-        raise ReadError(f"{path}: cannot read: {err.strerror or err}") from None
-
-
-def save(path: Path | None, data: bytes) -> None:
-    """Write one output (None: standard output), turning OS errors into an OutputError
-    naming the file; a reader that closed the pipe early is no error."""
-    if path is None:
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # the reader (e.g. `| head`) has all it wants; keep Python quiet at exit
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except OSError as err:
-            raise OutputError(f"standard output: cannot write: {err.strerror or err}") from None
-        return
-    try:
-        if path.parent and not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    except OSError as err:
-        raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
-
-
-class Progress:
-    """A one-line progress bar on stderr, shown only on a terminal and for long books."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.done = 0
-        self.enabled = enabled
-
-    def step(self, what: str) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        width = 30
-        filled = width * self.done // self.total
-        bar = "#" * filled + "-" * (width - filled)
-        sys.stderr.write(f"\r[{bar}] {self.done}/{self.total} {what:<16}")
-        if self.done == self.total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="layout", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"layout {__version__}")
@@ -137,17 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conv.add_argument("input", metavar="INPUT", help="text file, folder of pages, or download")
     out = conv.add_argument_group("outputs")
-    out.add_argument("--tei", metavar="FILE", help="write the TEI P5 document here")
-    out.add_argument("--json", metavar="FILE", help="write the JSON analysis here")
-    out.add_argument("--text", metavar="FILE", help="write the reading text here")
+    for kind in OUTPUT_KINDS:
+        out.add_argument(f"--{kind.name}", metavar=kind.metavar, help=kind.help)
+    named = [f"NAME{kind.suffix}" for kind in OUTPUT_KINDS if kind.suffix]
     out.add_argument(
         "-o", "--output-dir", metavar="DIR",
-        help="write all three as DIR/NAME.tei.xml, NAME.json and NAME.txt",
-    )
-    out.add_argument("--pdf", metavar="FILE", help="re-typeset the book as a PDF here")
-    out.add_argument(
-        "--png", metavar="DIR",
-        help="draw the re-typeset pages as PNG previews into DIR (page-0001.png, ...)",
+        help=f"write DIR/{', '.join(named[:-1])} and {named[-1]}",
     )
     typeset = conv.add_argument_group("typesetting (with --pdf or --png)")
     typeset.add_argument(
@@ -173,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     opts.add_argument("--title", help="the book's title, for the TEI header and the PDF")
     opts.add_argument("--author", help="the book's author, for the TEI header and the PDF")
     opts.add_argument(
-        "--lang", metavar="CODE",
-        help="the book's language (ISO 639-1, e.g. en, de); detected when not given",
+        "--lang", metavar="CODE", type=language,
+        help="the book's language as a BCP 47 tag (e.g. en, de, fr-CA); "
+        "detected when not given",
     )
     opts.add_argument(
         "--notes", choices=("none", "end"), default="none",
@@ -206,114 +126,30 @@ def page_size(text: str) -> tuple[float, float]:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def typeset_outputs(book: Book, args: argparse.Namespace, quiet: bool) -> list[Path]:
-    """Compose the book once and draw it as PDF and/or PNG pages; the paths written."""
-    from layout.typeset.compose import compose
-    from layout.writers import pdf, png
-
-    composed = compose(book, mode=args.pdf_mode, page_size=args.page_size)
-    written: list[Path] = []
-    if args.pdf:
-        try:
-            data = pdf.render(composed, pdf_a=args.pdf_a)
-        except pdf.PdfAError as err:
-            raise OutputError(f"{args.pdf}: not written: {err}") from None
-        save(Path(args.pdf), data)
-        written.append(Path(args.pdf))
-    if args.png:
-        folder = Path(args.png)
-        for n, image in enumerate(png.render(composed, dpi=args.dpi), start=1):
-            save(folder / f"page-{n:04d}.png", image)
-        written.append(folder)
-    if composed.replaced and not quiet:
-        chars = " ".join(sorted(composed.replaced))
-        print(
-            f"layout: the typeface lacks {len(composed.replaced)} characters, drawn as "
-            f"stand-ins: {chars}",
-            file=sys.stderr,
-        )
-    return written
+def language(text: str) -> str:
+    """Parse --lang: a BCP 47 tag, or a usage error suggesting one."""
+    try:
+        return language_tag(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def outputs(args: argparse.Namespace) -> dict[str, Path]:
-    """Which writer goes to which path."""
-    chosen: dict[str, Path] = {}
-    if args.output_dir:
-        base = Path(args.output_dir)
-        stem = Path(args.input.rstrip("/\\")).name
-        for suffix in (".tei.xml", ".xml", ".txt"):
-            if stem.lower().endswith(suffix):
-                stem = stem[: -len(suffix)]
-                break
-        chosen = {
-            "tei": base / f"{stem}.tei.xml",
-            "json": base / f"{stem}.json",
-            "text": base / f"{stem}.txt",
-        }
-    for kind in ("tei", "json", "text"):
-        if getattr(args, kind):
-            chosen[kind] = Path(getattr(args, kind))
-    return chosen
+def targets(args: argparse.Namespace) -> dict[str, str]:
+    """Which output kind goes to which path (`-o DIR` first, then the single options);
+    the TEI to standard output when none is asked for."""
+    chosen = output_dir_targets(args.input, args.output_dir) if args.output_dir else {}
+    for kind in OUTPUT_KINDS:
+        if getattr(args, kind.name):
+            chosen[kind.name] = getattr(args, kind.name)
+    return chosen or {"tei": "-"}
 
 
-def convert(args: argparse.Namespace) -> int:
-    from layout.writers import analysis, tei, text
-
-    targets = outputs(args)
-    source = Path(args.input).resolve()
-    for path in [*targets.values(), *(Path(p) for p in (args.pdf,) if p)]:
-        if path.resolve() == source:
-            raise OutputError(f"{path}: is the input; choose another output name")
-    writers: dict[str, Callable[[Book], bytes]] = {
-        "tei": tei.write,
-        "json": analysis.write,
-        "text": lambda book: text.write(book, notes=args.notes),
-    }
-    started = time.perf_counter()
-    # The model is acyclic frozen data: the cycle collector would only rescan it, again
-    # and again, as the passes build new values (about a tenth of the run on a long book).
-    gc.disable()
-    book = load(Path(args.input))
-    meta = book.metadata
-    if args.title:
-        meta = replace(meta, title=args.title)
-    if args.author:
-        meta = replace(meta, author=args.author)
-    book = replace(book, metadata=meta, language=args.lang or book.language)
-    show = (
-        not args.quiet and sys.stderr.isatty() and len(book.pages) >= PROGRESS_MIN_PAGES
+def options(args: argparse.Namespace) -> Options:
+    """The run's options from argv."""
+    return Options(
+        title=args.title, author=args.author, lang=args.lang, notes=args.notes,
+        pdf_mode=args.pdf_mode, page_size=args.page_size, pdf_a=args.pdf_a, dpi=args.dpi,
     )
-    typesetting = bool(args.pdf or args.png)
-    # A book read back from our own TEI carries its (perhaps hand-corrected) decisions.
-    passes = () if book.analysed else DEFAULT_PASSES
-    progress = Progress(len(passes) + max(1, len(targets)) + typesetting, show)
-    book = analyse(book, passes, done=progress.step)
-    if not targets and not typesetting:
-        save(None, writers["tei"](book))
-        progress.step("tei")
-    for kind, path in targets.items():
-        save(path, writers[kind](book))
-        progress.step(kind)
-    written = list(targets.values())
-    if typesetting:
-        gc.enable()  # the typesetter and ReportLab do make cyclic garbage
-        written += typeset_outputs(book, args, args.quiet)
-        progress.step("typesetting")
-    if not args.quiet:
-        for diag in book.diagnostics:
-            where = "".join(
-                f", {k} {v + 1}" for k, v in (("page", diag.page), ("line", diag.line))
-                if v is not None
-            )
-            print(f"layout: {args.input}{where}: {diag.message}", file=sys.stderr)
-        if written:
-            took = time.perf_counter() - started
-            print(
-                f"layout: {len(book.pages)} pages in {took:.2f} s -> "
-                + ", ".join(str(p) for p in written),
-                file=sys.stderr,
-            )
-    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -323,31 +159,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return convert(args)
-    except ReadError as err:
-        print(f"layout: error: {err}", file=sys.stderr)
-        return EXIT_INPUT
-    except OutputError as err:
-        print(f"layout: error: {err}", file=sys.stderr)
-        return EXIT_OUTPUT
+        report = convert_file(
+            args.input, targets(args), options(args),
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
     except KeyboardInterrupt:
         print("layout: interrupted", file=sys.stderr)
         return 130
-    except Exception as err:  # a bug of ours: one line, not a traceback  # noqa: BLE001
-        where = ""
-        tb = err.__traceback__
-        while tb is not None and tb.tb_next is not None:
-            tb = tb.tb_next
-        if tb is not None:
-            where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
-        print(
-            f"layout: internal error{where}: {type(err).__name__}: {err} "
-            f"(converting {args.input}; please report this with the input)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-    finally:
-        gc.enable()  # convert() pauses the cycle collector; a caller gets it back
+    if report.message:
+        print(f"layout: {report.message}", file=sys.stderr)
+    elif not args.quiet:
+        for remark in report.remarks:
+            print(f"layout: {remark}", file=sys.stderr)
+        if report.outputs:
+            print(f"layout: {report.summary}", file=sys.stderr)
+    return report.status
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from layout.cli import main, natural_key
+from layout.cli import main
+from layout.files import natural_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "page-286.txt"
@@ -81,7 +82,7 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path: Path) -> None:
     book.write_text("\f".join(f"page {n}\n" for n in range(40)), encoding="utf-8")
     proc = run("convert", str(book), "--json", str(tmp_path / "l.json"))
     assert proc.returncode == 0
-    assert "[#" not in proc.stderr and "\r" not in proc.stderr
+    assert "%" not in proc.stderr and "\r" not in proc.stderr
 
 
 def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -90,10 +91,13 @@ def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     book.write_text("\f".join(f"page {n}\n" for n in range(40)), encoding="utf-8")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert main(["convert", str(book), "--json", str(tmp_path / "l.json")]) == 0
-    assert "[##############################]" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    bar, summary = err.rstrip("\n").rsplit("\n", 1)
+    assert "100%" in bar.rsplit("\r", 1)[-1]  # the bar's last state, then its own line ends
+    assert summary.startswith("layout: 40 pages in ")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert main(["convert", str(book), "--json", str(tmp_path / "l.json"), "--quiet"]) == 0
-    assert "[#" not in capsys.readouterr().err
+    assert "%" not in capsys.readouterr().err
 
 
 def test_help_names_the_inputs() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES, SHARED
 
-from layout.cli import load
+from layout.files import load
 from layout.readers import ReadError, decode, djvu, hathitrust, read_file, text
 
 SEED = SAMPLES / "page-286.txt"

@@ -3,5 +3,9 @@
 In: a Book whose passes have run. Out: `tei` (TEI P5, its header from `tei_header`),
 `analysis` (the contract's JSON), `text` (the reading text), and the re-typeset book
 (composed by `layout.typeset`) as `pdf` (ReportLab) and `png` (Pillow). Not handled:
-writing files (only `layout.cli` touches paths).
+writing files (`layout.files` does, for the command line and the job).
 """
+
+
+class RefusedOutput(Exception):
+    """An output a writer will not produce as asked (a PDF that fails its PDF/A check)."""

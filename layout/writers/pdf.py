@@ -23,6 +23,7 @@ from layout.numerals import read_roman
 from layout.typeset.compose import compose
 from layout.typeset.fonts import Metrics, metrics
 from layout.typeset.pages import Placed, Style, TypesetBook
+from layout.writers import RefusedOutput
 
 if TYPE_CHECKING:  # ReportLab is imported lazily: it costs start-up time
     from reportlab.pdfgen.canvas import Canvas
@@ -184,7 +185,7 @@ def to_pdf_a(data: bytes) -> bytes:
         return out.getvalue()
 
 
-class PdfAError(Exception):
+class PdfAError(RefusedOutput):
     """The PDF could not be made PDF/A (pikepdf missing, or the validator refused it)."""
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from layout.model import Book
@@ -127,9 +128,17 @@ def render(
     typeset: TypesetBook, dpi: float = DEFAULT_DPI, pages: range | None = None
 ) -> list[bytes]:
     """PNGs of the composed book's pages (all, or the indexes in `pages`)."""
+    return list(each_page(typeset, dpi, pages))
+
+
+def each_page(
+    typeset: TypesetBook, dpi: float = DEFAULT_DPI, pages: range | None = None
+) -> Iterator[bytes]:
+    """The PNGs of `render` one at a time, so a caller can write (and count) each page
+    as it is drawn rather than hold the whole book's images."""
     glyphs = _Glyphs(dpi / 72.0)
-    chosen = pages if pages is not None else range(len(typeset.pages))
-    return [render_page(typeset.pages[i], dpi, glyphs) for i in chosen]
+    for i in pages if pages is not None else range(len(typeset.pages)):
+        yield render_page(typeset.pages[i], dpi, glyphs)
 
 
 def write(

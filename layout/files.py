@@ -1,0 +1,139 @@
+"""Files: reading an input path and writing outputs so that no good file is ever lost.
+
+In: an input path (a file, or a folder of page files) and the outputs' paths. Out: the
+input's bytes handed to the readers, and each output written whole or not at all: to a
+temporary file in the target's folder, flushed to the disk, then renamed over the target,
+so a full disk or a killed run leaves the previous file as it was. Anything that goes
+wrong is a `ReadError` (input) or an `OutputError` (output) naming the path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from contextlib import suppress
+from functools import cache
+from pathlib import Path
+
+from layout.model import Book
+from layout.readers import ReadError, read_file, read_folder
+
+STDOUT = "-"
+"""The output path that means standard output."""
+
+
+class OutputError(Exception):
+    """An output that cannot be written; the message names the path."""
+
+
+def natural_key(name: str) -> list[object]:
+    """Sort key putting `2.txt` before `10.txt`."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
+
+
+def page_files(folder: Path) -> list[Path]:
+    """A folder input's page files (`*.txt`), in natural order."""
+    return sorted(
+        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt"),
+        key=lambda p: natural_key(p.name),
+    )
+
+
+def load(path: Path, name: str | None = None) -> Book:
+    """Read the input path (file or folder) into a book; ReadError on anything wrong."""
+    name = name or str(path)
+    if not path.exists():
+        raise ReadError(f"{path}: no such file or folder")
+    try:
+        if path.is_dir():
+            return read_folder([(str(p), p.read_bytes()) for p in page_files(path)], name)
+        return read_file(path.read_bytes(), name)
+    except OSError as err:
+        raise ReadError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+@cache
+def _file_mode() -> int:
+    """The mode a new file gets under the process's umask (mkstemp's are private)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically: a temporary file beside it, synced, renamed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            os.fchmod(out.fileno(), _file_mode())
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException as err:
+        with suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(err, OSError):
+            raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the system allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write `data` to standard output; a reader that closed the pipe early (`| head`)
+    has all it wants and is no error."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # keep Python quiet when it flushes standard output at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as err:
+        raise OutputError(f"standard output: cannot write: {err.strerror or err}") from None
+
+
+def write(target: str, data: bytes) -> None:
+    """Write one output to its path, or to standard output when the path is `-`."""
+    if target == STDOUT:
+        write_stdout(data)
+    else:
+        write_file(Path(target), data)
+
+
+def stem(input_path: str) -> str:
+    """The name `-o DIR` gives an input's outputs: its file name without .tei.xml/.xml/.txt."""
+    name = Path(input_path.rstrip("/\\")).name
+    for suffix in (".tei.xml", ".xml", ".txt"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (the same path, or links to one file)."""
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -1,0 +1,183 @@
+"""One book converted from its input path to its output files, as the command line and a
+batch worker run it: never raises for a bad book, returns a small `Report`.
+
+In: the input path, the targets (output kind -> path, `-` for standard output) and the
+run's `Options`. Out: the outputs written (each atomically, see `layout.files`) and a
+`Report`: the exit status, a one-line message when it failed, the book's pages, the
+seconds taken, the outputs written and the remarks (diagnostics) for the user.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout import api, files
+from layout.files import OutputError
+from layout.outputs import KINDS, OUTPUT_KINDS, Options
+from layout.passes import DEFAULT_PASSES
+from layout.progress import Bar, Progress, Silent, pages_word
+from layout.readers import ReadError
+from layout.writers import RefusedOutput
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
+PROGRESS_MIN_PAGES = 20
+"""Books shorter than this convert too fast for a progress bar to help."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """How the conversion of one input went (small and picklable, for batch workers)."""
+
+    input: str
+    status: int
+    """The command line's exit code: 0 converted, 1 input, 3 output, 4 internal error."""
+    message: str = ""
+    """One line saying what went wrong ("" when converted), without the `layout: `."""
+    pages: int = 0
+    seconds: float = 0.0
+    outputs: tuple[str, ...] = ()
+    """The files and folders written (standard output is not listed)."""
+    remarks: tuple[str, ...] = ()
+    """The engine's remarks about the input (one line each), for the user to read."""
+
+    @property
+    def summary(self) -> str:
+        """'645 pages in 1.23 s -> out/a.json, out/a.txt'."""
+        took = f"{pages_word(self.pages)} in {self.seconds:.2f} s"
+        return f"{took} -> {', '.join(self.outputs)}" if self.outputs else took
+
+
+def output_dir_targets(input_path: str, folder: str) -> dict[str, str]:
+    """What `-o DIR` writes: every kind with a suffix, as DIR/NAME + suffix."""
+    name = files.stem(input_path)
+    return {
+        kind.name: str(Path(folder) / f"{name}{kind.suffix}")
+        for kind in OUTPUT_KINDS if kind.suffix is not None
+    }
+
+
+def check_targets(input_path: str, targets: Mapping[str, str]) -> None:
+    """Refuse targets that would overwrite the input."""
+    source = Path(input_path)
+    for kind, target in targets.items():
+        if target != files.STDOUT and KINDS[kind].file and files.same_file(Path(target), source):
+            raise OutputError(f"{target}: is the input; choose another output name")
+
+
+def convert_file(
+    input_path: str,
+    targets: Mapping[str, str],
+    options: Options | None = None,
+    progress: bool = False,
+) -> Report:
+    """Convert one input into `targets` (kind -> path or `-`, kinds from `OUTPUT_KINDS`);
+    a progress bar on stderr when `progress` and the book is long enough."""
+    options = options or Options()
+    started = time.perf_counter()
+    pages = 0
+    bar: Bar | None = None
+    try:
+        check_targets(input_path, targets)
+        with api.cycle_collector_paused():
+            book = api.read(
+                Path(input_path), title=options.title, author=options.author, lang=options.lang
+            )
+            pages = len(book.pages)
+            if progress and pages >= PROGRESS_MIN_PAGES:
+                bar = Bar(steps(book.analysed, targets), pages)
+            result = api.Result(api.analyse(book, progress=bar))
+            written = write_outputs(result, targets, options, bar, typeset=False)
+        written += write_outputs(result, targets, options, bar, typeset=True)
+        if bar is not None:
+            bar.close()
+            bar = None
+        return Report(
+            input_path, EXIT_OK, pages=pages, seconds=time.perf_counter() - started,
+            outputs=tuple(written), remarks=remarks(result, input_path),
+        )
+    except ReadError as err:
+        return Report(input_path, EXIT_INPUT, f"error: {err}", pages)
+    except OutputError as err:
+        return Report(input_path, EXIT_OUTPUT, f"error: {err}", pages)
+    except Exception as err:  # a bug of ours: one line, not a traceback  # noqa: BLE001
+        return Report(input_path, EXIT_INTERNAL, internal_error(err, input_path), pages)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def steps(analysed: bool, targets: Mapping[str, str]) -> int:
+    """How many steps of the book's pages a run takes: passes, outputs, typesetting."""
+    kinds = [KINDS[k] for k in targets]
+    typesetting = any(kind.typeset for kind in kinds)
+    return (0 if analysed else len(DEFAULT_PASSES)) + len(kinds) + typesetting
+
+
+def write_outputs(
+    result: api.Result,
+    targets: Mapping[str, str],
+    options: Options,
+    progress: Progress | None,
+    typeset: bool,
+) -> list[str]:
+    """Write the targets of the quick kinds (`typeset` False) or the typeset ones, in the
+    table's order; the paths written."""
+    tell = progress or Silent()
+    written: list[str] = []
+    pages = len(result.book.pages)
+    for kind in OUTPUT_KINDS:
+        target = targets.get(kind.name)
+        if target is None or kind.typeset != typeset:
+            continue
+        if kind.file is not None:
+            if not kind.typeset:
+                tell.begin(kind.name, pages)
+            try:
+                data = kind.file(result, options, progress)
+            except RefusedOutput as err:
+                raise OutputError(f"{target}: not written: {err}") from None
+            files.write(target, data)
+            if not kind.typeset:
+                tell.advance(pages)
+        elif kind.folder is not None:
+            for name, data in kind.folder(result, options, progress):
+                files.write_file(Path(target) / name, data)
+        if target != files.STDOUT:
+            written.append(target)
+    return written
+
+
+def remarks(result: api.Result, input_path: str) -> tuple[str, ...]:
+    """What the user should read about the run: characters drawn as stand-ins, and the
+    engine's diagnostics with their page and line."""
+    lines: list[str] = []
+    replaced = result.replaced()
+    if replaced:
+        lines.append(
+            f"the typeface lacks {len(replaced)} characters, drawn as stand-ins: "
+            + " ".join(sorted(replaced))
+        )
+    for diag in result.book.diagnostics:
+        where = "".join(
+            f", {k} {v + 1}" for k, v in (("page", diag.page), ("line", diag.line))
+            if v is not None
+        )
+        lines.append(f"{input_path}{where}: {diag.message}")
+    return tuple(lines)
+
+
+def internal_error(err: Exception, input_path: str) -> str:
+    """A bug of ours in one line: where it happened, what, and the input to report."""
+    where = ""
+    tb = err.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is not None:
+        where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+    return (
+        f"internal error{where}: {type(err).__name__}: {err} "
+        f"(converting {input_path}; please report this with the input)"
+    )

@@ -1,0 +1,109 @@
+"""The Python API: `layout.read`, `analyse`, `convert` -> `Result`, and the one-book job
+a batch worker calls; the same bytes as the command line writes."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+
+import layout
+from layout.cli import main
+from layout.job import EXIT_INPUT, EXIT_OK, Report, convert_file
+from layout.outputs import Options
+
+SEED = SAMPLES / "page-286.txt"
+EXCERPT = SAMPLES / "laband1876-excerpt.txt"
+
+
+def test_convert_gives_the_bytes_the_command_line_writes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(EXCERPT), "-o", str(out), "--quiet"]) == 0
+    result = layout.convert(EXCERPT)
+    assert result.tei() == (out / "laband1876-excerpt.tei.xml").read_bytes()
+    assert result.json() == (out / "laband1876-excerpt.json").read_bytes()
+    assert result.text() == (out / "laband1876-excerpt.txt").read_bytes()
+
+
+def test_text_bytes_and_path_read_the_same_book() -> None:
+    data = SEED.read_bytes()
+    by_path = layout.read(SEED)
+    by_bytes = layout.read(data, name=str(SEED))
+    by_text = layout.read(data.decode("utf-8"), name=str(SEED))
+    assert by_path == by_bytes == by_text
+    assert layout.read(data).metadata.source == "<input>"
+
+
+def test_a_string_is_text_never_a_file_name() -> None:
+    book = layout.read(str(SEED))
+    assert [line.text for page in book.pages for line in page.lines] == [str(SEED)]
+
+
+def test_options_override_what_the_input_says() -> None:
+    book = layout.read(SEED, title="A Title", author="An Author", lang="en-gb")
+    assert (book.metadata.title, book.metadata.author, book.language) == (
+        "A Title", "An Author", "en-GB",
+    )
+
+
+def test_a_language_name_is_refused_with_the_tag_it_means() -> None:
+    with pytest.raises(ValueError, match=r"'german' is not a BCP 47.*did you mean 'de'"):
+        layout.read(SEED, lang="german")
+
+
+def test_an_unreadable_input_is_a_read_error(tmp_path: Path) -> None:
+    with pytest.raises(layout.ReadError, match="empty"):
+        layout.read(b"", name="nothing.txt")
+    with pytest.raises(layout.ReadError, match="no such file"):
+        layout.read(tmp_path / "missing.txt")
+
+
+def test_analyse_keeps_the_decisions_of_a_book_read_back_from_tei() -> None:
+    tei = layout.convert(SEED).tei()
+    book = layout.read(tei, name="book.tei.xml")
+    assert book.analysed
+    assert layout.analyse(book) is book
+
+
+def test_progress_hears_every_pass_in_pages() -> None:
+    heard: list[tuple[str, int]] = []
+
+    class Record:
+        def begin(self, step: str, pages: int) -> None:
+            heard.append((step, pages))
+
+        def advance(self, pages: int = 1) -> None:
+            heard.append(("+", pages))
+
+    pages = EXCERPT.read_text(encoding="utf-8").count("\f") + 1
+    layout.convert(EXCERPT, progress=Record())
+    steps = [step for step, _ in heard if step != "+"]
+    assert steps[:2] == ["blanks", "page_numbers"] and steps[-1] == "paragraphs"
+    assert sum(n for step, n in heard if step == "+") == pages * len(steps)
+
+
+def test_pdf_and_png_typeset_once() -> None:
+    result = layout.convert(EXCERPT)
+    pdf = result.pdf()
+    images = list(result.png(dpi=30))
+    assert pdf.startswith(b"%PDF") and len(images) == len(result.book.pages)
+    assert all(image.startswith(b"\x89PNG") for image in images)
+    assert len(result._typeset) == 1
+
+
+def test_the_job_writes_the_targets_and_reports_in_a_small_record(tmp_path: Path) -> None:
+    targets = {"json": str(tmp_path / "a.json"), "text": str(tmp_path / "a.txt")}
+    report = convert_file(str(SEED), targets, Options(notes="end"))
+    assert report.status == EXIT_OK and report.message == ""
+    assert report.pages == 1 and report.outputs == (targets["json"], targets["text"])
+    assert report.summary.startswith("1 page in ")
+    assert pickle.loads(pickle.dumps(report)) == report
+    assert Path(targets["text"]).read_bytes() == layout.convert(SEED).text(notes="end")
+
+
+def test_the_job_reports_a_bad_input_without_raising(tmp_path: Path) -> None:
+    report = convert_file(str(tmp_path / "missing.txt"), {"json": str(tmp_path / "x.json")})
+    assert report == Report(report.input, EXIT_INPUT, report.message)
+    assert "no such file" in report.message
