@@ -189,6 +189,10 @@ class Rebuilt:
     notes: list[list[str]] = field(default_factory=list)  # each note's lines, label first
 
 
+LAYOUT_END = re.compile(r"\n[ \t]*$")
+"""What the TEI's layout adds after a printed line: its newline and the next indentation."""
+
+
 def rebuild(tei: bytes) -> list[Rebuilt]:
     """The printed text of every page, read back from a TEI document of ours."""
     root = etree.fromstring(tei)
@@ -223,6 +227,8 @@ def rebuild(tei: bytes) -> list[Rebuilt]:
             add(child.tail)
 
     walk(body)
+    for page in pages:  # the layout white space: a newline before each lb, indentation
+        page.text = [LAYOUT_END.sub("", line) for line in page.text]
     return pages
 
 

@@ -18,6 +18,7 @@ from lxml import etree
 
 from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
 from layout.writers.tei_header import TEI_NS, XML_FORBIDDEN, E, header, language_tag
+from layout.writers.tei_indent import indent
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -162,11 +163,14 @@ class _Writer:
             last = etree.SubElement(el, LB, NO_BREAK) if glue else etree.SubElement(el, LB)
             text = self.clean(line.text) if self.page_dirty else line.text
             if first and fn.label_end > 0:
-                label = text[: fn.label_end].strip()
-                if label:
+                head = text[: fn.label_end]
+                label = head.strip()
+                if label:  # the white space around the label stays around it, as printed
+                    lead = len(head) - len(head.lstrip())
+                    _set_tail(last, head[:lead])
                     last = etree.SubElement(el, LABEL)
                     last.text = label
-                text = text[fn.label_end:]
+                    text = text[lead + len(label):]
             first = False
             glue = self.line_content(el, last, text, line)
         return el
@@ -350,9 +354,33 @@ class _Writer:
         return root
 
 
+SCHEMAS = (
+    "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng",
+    "tei-layout.rng",
+)
+"""The schemas an XML editor validates the document against (`<?xml-model?>`): the
+official tei_all, and our subset (`schemas/tei-layout.rng`, looked for beside the file)."""
+
+
+def prologue() -> bytes:
+    """The XML declaration and one `<?xml-model?>` processing instruction per schema."""
+    pis = "".join(
+        f'<?xml-model href="{href}" type="application/xml" '
+        f'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        for href in SCHEMAS
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{pis}'.encode()
+
+
+def build(book: Book) -> etree._Element:
+    """The book's TEI tree, without layout white space."""
+    return _Writer(book).write()
+
+
 def write(book: Book) -> bytes:
-    """The book as a TEI P5 document (UTF-8)."""
-    root = _Writer(book).write()
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    return data
+    """The book as a TEI P5 document (UTF-8), laid out one printed line per XML line."""
+    root = build(book)
+    indent(root)
+    data: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    return prologue() + data + b"\n"
 
