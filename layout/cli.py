@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from layout import __version__
 from layout.api import language_tag
+from layout.files import STDOUT
 from layout.job import EXIT_USAGE, convert_file, output_dir_targets
 from layout.outputs import OUTPUT_KINDS, Options
 
@@ -36,10 +37,12 @@ INPUT may be:
   an Internet Archive _djvu.txt (pages recovered from running titles and numbers).
 
 Without --tei/--json/--text/-o/--pdf/--png the TEI goes to standard output.
+Every output is written whole or not at all (a temporary file renamed over the old).
 A TEI file this command wrote (perhaps corrected by hand) is read back with its
 decisions kept, so it can be re-typeset: layout convert book.tei.xml --pdf book.pdf
-Exit codes: 0 done; 1 input unreadable; 2 wrong usage; 3 output not writable;
-4 internal error (please report it).
+Exit codes: 0 done; 1 input unreadable; 2 wrong usage; 3 an output not written
+(unwritable, the input under another name, two outputs on one path, standard
+output closed); 4 internal error (please report it).
 
 examples:
   layout convert samples/page-286.txt -o out/
@@ -62,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("input", metavar="INPUT", help="text file, folder of pages, or download")
     out = conv.add_argument_group("outputs")
     for kind in OUTPUT_KINDS:
-        out.add_argument(f"--{kind.name}", metavar=kind.metavar, help=kind.help)
+        where = "; - for standard output" if kind.stdout else ""
+        out.add_argument(f"--{kind.name}", metavar=kind.metavar, help=kind.help + where)
     named = [f"NAME{kind.suffix}" for kind in OUTPUT_KINDS if kind.suffix]
     out.add_argument(
         "-o", "--output-dir", metavar="DIR",
@@ -134,14 +138,22 @@ def language(text: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def targets(args: argparse.Namespace) -> dict[str, str]:
+def targets(args: argparse.Namespace, parser: argparse.ArgumentParser) -> dict[str, str]:
     """Which output kind goes to which path (`-o DIR` first, then the single options);
-    the TEI to standard output when none is asked for."""
+    the TEI to standard output when none is asked for. `-` is standard output, for the
+    kinds that can go there (a usage error for the others)."""
+    if args.output_dir == STDOUT:
+        parser.error("-o needs a folder; to write one output to standard output, give "
+                     "its option - (e.g. --tei -)")
     chosen = output_dir_targets(args.input, args.output_dir) if args.output_dir else {}
     for kind in OUTPUT_KINDS:
-        if getattr(args, kind.name):
-            chosen[kind.name] = getattr(args, kind.name)
-    return chosen or {"tei": "-"}
+        path = getattr(args, kind.name)
+        if path == STDOUT and not kind.stdout:
+            parser.error(f"--{kind.name} {STDOUT}: {kind.name} output cannot go to "
+                         "standard output; give a folder")
+        if path:
+            chosen[kind.name] = path
+    return chosen or {"tei": STDOUT}
 
 
 def options(args: argparse.Namespace) -> Options:
@@ -160,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         report = convert_file(
-            args.input, targets(args), options(args),
+            args.input, targets(args, parser), options(args),
             progress=not args.quiet and sys.stderr.isatty(),
         )
     except KeyboardInterrupt:

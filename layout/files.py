@@ -100,16 +100,21 @@ def _sync_folder(folder: Path) -> None:
 
 
 def write_stdout(data: bytes) -> None:
-    """Write `data` to standard output; a reader that closed the pipe early (`| head`)
-    has all it wants and is no error."""
+    """Write `data` to standard output; one that is closed, or whose reader went away
+    before all was written (`| head`), is an OutputError: the output is not whole."""
+    if sys.stdout is None:
+        raise OutputError("standard output: closed; nothing can be written to it")
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     except BrokenPipeError:
         # keep Python quiet when it flushes standard output at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as err:
-        raise OutputError(f"standard output: cannot write: {err.strerror or err}") from None
+        closed = "standard output: closed by its reader before all was written"
+        raise OutputError(closed) from None
+    except (OSError, ValueError) as err:  # ValueError: the stream object itself is closed
+        what = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise OutputError(f"standard output: cannot write: {what}") from None
 
 
 def write(target: str, data: bytes) -> None:
@@ -130,10 +135,17 @@ def stem(input_path: str) -> str:
 
 
 def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (the same path, or links to one file)."""
+    """Whether two paths name one file: the same path once links and `..` are resolved,
+    or two names (hard links) of one file."""
     if a.resolve() == b.resolve():
         return True
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` itself or a file directly in it."""
+    folder = folder.resolve()
+    return path.resolve() == folder or path.resolve().parent == folder

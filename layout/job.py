@@ -9,6 +9,7 @@ seconds taken, the outputs written and the remarks (diagnostics) for the user.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -60,11 +61,38 @@ def output_dir_targets(input_path: str, folder: str) -> dict[str, str]:
 
 
 def check_targets(input_path: str, targets: Mapping[str, str]) -> None:
-    """Refuse targets that would overwrite the input."""
+    """Refuse, before any work, targets that would lose a file or mix outputs: one that is
+    the input (or one of a folder's page files) under any name, one inside a folder
+    input (the next run would read it as a page), two outputs on one path, and standard
+    output for a kind that cannot go there or when it is closed."""
     source = Path(input_path)
-    for kind, target in targets.items():
-        if target != files.STDOUT and KINDS[kind].file and files.same_file(Path(target), source):
-            raise OutputError(f"{target}: is the input; choose another output name")
+    folder = source.is_dir()
+    inputs = files.page_files(source) if folder else [source]
+    seen: list[tuple[str, str]] = []
+    for name, target in targets.items():
+        kind = KINDS[name]
+        if target == files.STDOUT:
+            if not kind.stdout:
+                raise OutputError(f"--{name} {target}: {name} cannot go to standard output")
+            if sys.stdout is None:
+                raise OutputError("standard output: closed; nothing can be written to it")
+        else:
+            path = Path(target)
+            if any(files.same_file(path, page) for page in inputs):
+                raise OutputError(f"{target}: is the input; choose another output name")
+            if folder and files.within(path, source):
+                raise OutputError(
+                    f"{target}: inside the input folder {input_path}, where the next run "
+                    "would read it as a page; write it elsewhere"
+                )
+        for other_name, other in seen:
+            stdout = files.STDOUT in (target, other)
+            if target == other if stdout else files.same_file(Path(target), Path(other)):
+                raise OutputError(
+                    f"{target}: given for both --{other_name} and --{name}; "
+                    "each output needs a path of its own"
+                )
+        seen.append((name, target))
 
 
 def convert_file(
