@@ -32,7 +32,9 @@ and re-typeset it as a clean PDF.
 CONVERT_EPILOG = """\
 INPUT may be:
   a text file whose pages are separated by form feeds (one page if there are none),
-  a folder of page files (*.txt, taken in natural order: 2.txt before 10.txt),
+  OCR with geometry: PAGE-XML, ALTO, hOCR or an Internet Archive _djvu.xml file,
+  a folder of page files (PAGE-XML, ALTO or hOCR files, else *.txt files; taken in
+    natural order: 2.txt before 10.txt),
   a HathiTrust full-text download (its header becomes TEI metadata),
   an Internet Archive _djvu.txt (pages recovered from running titles and numbers).
 

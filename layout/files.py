@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from layout.model import Book
-from layout.readers import ReadError, read_file, read_folder
+from layout.readers import PAGE_FILE_SUFFIXES, ReadError, read_file, read_folder
 
 STDOUT = "-"
 """The output path that means standard output."""
@@ -34,9 +34,14 @@ def natural_key(name: str) -> list[object]:
 
 
 def page_files(folder: Path) -> list[Path]:
-    """A folder input's page files (`*.txt`), in natural order."""
+    """A folder input's files that may be page files (`*.txt`, or OCR XML and hOCR:
+    `readers.read_folder` tells them apart by content), in natural order."""
     return sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt"),
+        (
+            p for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in PAGE_FILE_SUFFIXES
+            and not p.name.startswith(".")
+        ),
         key=lambda p: natural_key(p.name),
     )
 

@@ -7,8 +7,9 @@ dataclass; a pass returns new values with `dataclasses.replace` and never drops 
 The structure pass adds the book's outline to the lines it concerns: a `Heading` (level,
 division type and number) on every line of a heading, and a `Block` on lines that are no
 prose paragraph (list items, verse, a letter's dateline, salutation and signature, the
-title page). Lines carry a `box` and `font_size` when the input has geometry; plain OCR
-text carries neither, nor type styles (italics).
+title page). Geometry is optional: OCR with coordinates (PAGE-XML, ALTO, hOCR, djvu XML)
+gives each line its box, source id, words, type size and styles, and each page its size
+and image; plain OCR text gives none of it, and every field then keeps its default.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Role(StrEnum):
     FOOTER = "footer"  # scanner and library lines ("Digitized by Google")
     SEPARATOR = "separator"  # a rule above the notes
     FOOTNOTE = "footnote"
+    MARGINAL = "marginal"  # a note printed beside the text block, not in the reading text
 
 
 FURNITURE: frozenset[Role] = frozenset(
@@ -104,12 +106,30 @@ HYPHEN_SIGNS: frozenset[str] = frozenset("-¬\u00ad\u2010\u2011\u2e17=\u2e40")
 
 @dataclass(frozen=True, slots=True)
 class Box:
-    """A line's place on the page image, in pixels: left, top, right, bottom."""
+    """A place on the page image, in pixels: left, top, right, bottom (y grows downwards)."""
 
     x0: int
     y0: int
     x1: int
     y1: int
+
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a line as the OCR boxed it (only sources with word geometry give words)."""
+
+    text: str
+    box: Box | None = None
+    font_size: float | None = None
+    """The type size the source gives the word, in points; None when it gives none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +170,21 @@ class Line:
     paragraph_start: bool = False
     """True when a new paragraph (or heading) begins with this line."""
     box: Box | None = None
+    """Where the line stands on the page image; None for OCR text without geometry."""
     font_size: float | None = None
+    """The type size the source gives the line, in points; None when it gives none."""
+    id: str | None = None
+    """The source's id of the line (PAGE `TextLine/@id`, ALTO `TextLine/@ID`, hOCR
+    `ocr_line/@id`), or one the reader made up for a source that names none."""
+    words: tuple[Word, ...] = ()
+    region: str | None = None
+    """The id of the source's block holding the line (PAGE TextRegion, ALTO TextBlock,
+    hOCR ocr_par): the lines the OCR set together. Its type, if the source names one, is
+    not read: the passes decide what a line is."""
+    baseline: int | None = None
+    """The y of the line's baseline on the page image, when the source gives it."""
+    styles: frozenset[str] = frozenset()
+    """Type styles the source names for the whole line ("bold", "italic", ...)."""
     heading: Heading | None = None
     """On each line of a heading (role HEADING): the division it opens."""
     block: Block | None = None
@@ -216,6 +250,13 @@ class Page:
     """Where the page's first line starts in its input text, in characters (after the
     byte-order mark; line ends counted as one); its lines follow one newline apart. None
     when the input is no plain text (XML) or its lines are not contiguous."""
+    width: int | None = None
+    """The page image's width and height in pixels, when the source gives them."""
+    height: int | None = None
+    image: str | None = None
+    """The page image as the source names it (a file name or URL); None if unnamed."""
+    id: str | None = None
+    """The source's id of the page (or its file name), for links back to it."""
 
 
 @dataclass(frozen=True, slots=True)

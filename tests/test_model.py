@@ -24,9 +24,10 @@ def test_replace_leaves_the_original() -> None:
 
 def test_role_words_are_the_contract_words() -> None:
     contract = {"header", "page-number", "running-title", "signature", "catchword", "footer",
-                "separator", "footnote", "blank", "body", "heading"}
+                "separator", "footnote", "marginal", "blank", "body", "heading"}
     assert {role.value for role in Role} == contract
-    assert {r.value for r in FURNITURE} == contract - {"footnote", "blank", "body", "heading"}
+    assert {r.value for r in FURNITURE} == contract - {
+        "footnote", "marginal", "blank", "body", "heading"}
 
 
 def test_hyphen_words_and_signs() -> None:

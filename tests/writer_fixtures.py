@@ -187,6 +187,7 @@ class Rebuilt:
     text: list[str] = field(default_factory=list)  # running-text lines, marks put back
     furniture: list[str] = field(default_factory=list)  # fw contents, in order
     notes: list[list[str]] = field(default_factory=list)  # each note's lines, label first
+    margins: list[str] = field(default_factory=list)  # marginal notes' lines, in order
 
 
 LAYOUT_END = re.compile(r"\n[ \t]*$")
@@ -217,6 +218,8 @@ def rebuild(tei: bytes) -> list[Rebuilt]:
                 pages[-1].text.append("")
             elif tag == f"{TEI}pc":
                 add(child.text)
+            elif tag == f"{TEI}note" and child.get("place") == "margin":
+                pages[-1].margins.extend(note_lines(child))
             elif tag == f"{TEI}note":
                 if child.get("anchored") != "false":
                     add(child.get("n"))
@@ -260,7 +263,7 @@ def assert_lossless(book: Book, tei: bytes) -> None:
     assert len(rebuilt) == len(book.pages)
     for p, (page, back) in enumerate(zip(book.pages, rebuilt, strict=True)):
         in_note = {i for fn in page.footnotes for i in fn.lines}
-        text, furniture, note_lines_in = [], [], []
+        text, furniture, note_lines_in, margins = [], [], [], []
         for i, line in enumerate(page.lines):
             printed = squeeze(xml_text(line.text))
             if not printed:
@@ -269,9 +272,14 @@ def assert_lossless(book: Book, tei: bytes) -> None:
                 note_lines_in.append(printed)
             elif line.role in FURNITURE:
                 furniture.append(printed)
+            elif line.role is Role.MARGINAL:
+                margins.append(printed)
             else:
                 text.append(printed)
         assert [squeeze(t) for t in back.text] == text, f"page {p + 1}: running text"
+        assert [squeeze(m) for m in back.margins if squeeze(m)] == margins, (
+            f"page {p + 1}: marginal notes"
+        )
         assert "".join(squeeze(f) for f in back.furniture) == "".join(furniture), (
             f"page {p + 1}: furniture"
         )

@@ -2,12 +2,15 @@
 
 In: one file's bytes (or a folder's page files, in natural order) and a name for messages.
 Out: a `Book` whose pages hold every printed line of the input, with metadata and
-diagnostics from the source. `read_file` dispatches on the input's shape, cheapest and
-surest test first: a TEI document we wrote (XML: its decisions are read back, see
-`readers.tei`), a HathiTrust full-text download (`## p. N (#seq)` page lines), an
-Internet Archive `_djvu.txt` without page separators (pages recovered from running-title
-blocks), else plain text pages split by form feeds (one page if there is none).
-Anything unreadable is a `ReadError` whose message names the file (and page and line).
+diagnostics from the source. `read_file` dispatches on the input's content, cheapest and
+surest test first: markup by its root element (`ocr_formats.sniff`): a TEI document we
+wrote (its decisions are read back, see `readers.tei`), OCR with geometry (PAGE-XML,
+ALTO, hOCR, the Internet Archive's `_djvu.xml`); then a HathiTrust full-text download
+(`## p. N (#seq)` page lines), an Internet Archive `_djvu.txt` without page separators
+(pages recovered from running-title blocks), else plain text pages split by form feeds
+(one page if there is none). A folder is a book of page files: OCR XML files if it holds
+any, else its `*.txt` files. Anything unreadable is a `ReadError` whose message names the
+file (and page and line).
 """
 
 from __future__ import annotations
@@ -16,10 +19,16 @@ from layout.model import Book
 from layout.readers import djvu, hathitrust, text
 from layout.readers.decoding import ReadError, decode
 
-__all__ = ["ReadError", "decode", "looks_like_xml", "read_file", "read_folder"]
+__all__ = ["PAGE_FILE_SUFFIXES", "ReadError", "decode", "looks_like_xml", "read_file",
+           "read_folder"]
 
 XML_STARTS = (b"<?xml", b"<TEI")
 """How an XML document (the TEI we write) begins, after a byte-order mark and white space."""
+
+PAGE_FILE_SUFFIXES = frozenset({".txt", ".xml", ".hocr", ".html", ".htm", ".xhtml", ".alto"})
+"""Suffixes of the files of a folder that may be page files (others are not read)."""
+
+GEOMETRY_FORMATS = frozenset({"page", "alto", "hocr", "djvu-xml"})
 
 
 def looks_like_xml(data: bytes) -> bool:
@@ -28,11 +37,25 @@ def looks_like_xml(data: bytes) -> bool:
 
 
 def read_file(data: bytes, name: str) -> Book:
-    """A book from one input file, whatever of our text shapes it has."""
-    if looks_like_xml(data):
+    """A book from one input file, whatever of our shapes it has."""
+    from layout.readers.ocr_formats import root_of, sniff
+
+    kind = sniff(data)
+    if kind == "tei":
         from layout.readers import tei  # lxml is loaded only for XML input
 
         return tei.read(data, name)
+    if kind in GEOMETRY_FORMATS:
+        from layout.readers import ocr_formats
+
+        return ocr_formats.read(data, name, kind)
+    if kind is not None:
+        root, line = root_of(data) or ("?", 1)
+        raise ReadError(
+            f"{name}: line {line}: a document whose root element is <{root}>: not a format "
+            "layout reads (PAGE-XML, ALTO, hOCR, Internet Archive djvu XML, or the TEI it "
+            "writes)"
+        )
     content = decode(data, name)
     if hathitrust.detect(content):
         return hathitrust.read(content, name)
@@ -42,5 +65,24 @@ def read_file(data: bytes, name: str) -> Book:
 
 
 def read_folder(files: list[tuple[str, bytes]], name: str) -> Book:
-    """A book from a folder's page files, given in natural order, one page per file."""
-    return text.read_folder([(n, decode(d, n)) for n, d in files], name)
+    """A book from a folder's page files, given in natural order: its OCR files with
+    geometry if it holds any (one page each, or more for a hOCR or djvu XML file), else
+    its `*.txt` files, one page each."""
+    from layout.readers.ocr_formats import read_folder as read_geometry
+    from layout.readers.ocr_formats import sniff
+
+    kinds = [sniff(data) for _, data in files]
+    if not any(kind in GEOMETRY_FORMATS for kind in kinds):
+        return text.read_folder(
+            [(n, decode(d, n)) for n, d in files if n.lower().endswith(".txt")], name
+        )
+    ocr = [(n, d, k) for (n, d), k in zip(files, kinds, strict=True) if k in GEOMETRY_FORMATS]
+    texts = [n for (n, _), k in zip(files, kinds, strict=True) if k is None]
+    if any(n.lower().endswith(".txt") for n in texts):
+        raise ReadError(
+            f"{name}: the folder holds both OCR files with geometry and text pages "
+            f"({texts[0]}); give a folder of one kind"
+        )
+    others = [n for (n, _), k in zip(files, kinds, strict=True)
+              if k not in GEOMETRY_FORMATS]
+    return read_geometry(ocr, name, others)

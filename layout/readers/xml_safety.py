@@ -6,7 +6,9 @@ write has none, and an internal subset is where entity bombs and external entiti
 (`<!ENTITY x SYSTEM "file:///etc/passwd">`) live; with expansion and DTD loading off,
 lxml never reads or fetches them, and refusing the DOCTYPE means no unexpanded entity
 reference can slip into the text either. White space before the XML declaration (not
-allowed by XML) is skipped. Not handled: XInclude (never processed).
+allowed by XML) is skipped. hOCR is HTML, often with an XHTML DOCTYPE and not always
+well formed: `parse_html` reads it with libxml2's HTML parser, which loads no DTD, fetches
+nothing and knows only HTML's own entities. Not handled: XInclude (never processed).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from lxml import etree
 from layout.readers.decoding import ReadError
 
 BOM = b"\xef\xbb\xbf"
+CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
+"""Where an HTML or XHTML file names its encoding."""
 PLACE = re.compile(r",? line \d+, column \d+\s*$")
 """The place libxml2 appends to its messages; the reader reports it in front."""
 
@@ -35,9 +39,14 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse(data: bytes, name: str) -> etree._Element:
+def parse(data: bytes, name: str, external_doctype: bool = False) -> etree._Element:
     """The root element of the XML document `data`; ReadError when it is malformed or
-    declares a document type."""
+    declares a document type.
+
+    With `external_doctype`, a DOCTYPE that only names an external DTD (as the Internet
+    Archive's djvu XML does) is let through: the DTD is neither fetched nor read, and an
+    entity reference it would have defined is a ReadError rather than lost text. An
+    internal subset (`<!DOCTYPE x [ ... ]>`) is always refused."""
     body = data.removeprefix(BOM)
     start = len(body) - len(body.lstrip())
     skipped = body.count(b"\n", 0, start)  # white space before the declaration: not XML
@@ -56,8 +65,38 @@ def parse(data: bytes, name: str) -> etree._Element:
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         at = data.find(b"<!DOCTYPE")
         line = data.count(b"\n", 0, at) + 1 if at >= 0 else 1
-        raise ReadError(
-            f"{name}: line {line}: the document declares a document type (DOCTYPE); "
-            "refused, because its entities would have to be expanded or fetched"
-        )
+        declaration = data[at: data.find(b">", at) + 1] if at >= 0 else b"["
+        if not external_doctype or b"[" in declaration:
+            raise ReadError(
+                f"{name}: line {line}: the document declares a document type (DOCTYPE); "
+                "refused, because its entities would have to be expanded or fetched"
+            )
+        for node in tree.getroot().iter(etree.Entity):
+            raise ReadError(
+                f"{name}: line {node.sourceline}: entity reference {node.text} is defined "
+                "only in the document's DTD, which is not read"
+            )
     return tree.getroot()
+
+
+def parse_html(data: bytes, name: str) -> etree._Element:
+    """The root element of an HTML (or XHTML) document, read in the encoding it declares
+    (UTF-8 when it declares none); ReadError when nothing can be parsed."""
+    body = data.removeprefix(BOM)
+    m = CHARSET.search(body[:4096])
+    encoding = m.group(1).decode("ascii") if m else "utf-8"
+    try:
+        "".encode(encoding)
+    except LookupError:
+        encoding = "utf-8"
+    parser = etree.HTMLParser(
+        encoding=encoding, no_network=True, remove_comments=True, remove_pis=True,
+        huge_tree=True, default_doctype=False,
+    )
+    try:
+        root = etree.fromstring(body, parser)
+    except (etree.XMLSyntaxError, ValueError) as err:
+        raise ReadError(f"{name}: cannot parse as HTML: {err}") from None
+    if root is None:
+        raise ReadError(f"{name}: cannot parse as HTML: no element found")
+    return root

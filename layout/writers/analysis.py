@@ -8,8 +8,10 @@ fields beyond it carry what the engine knows besides: the number inferred for a 
 prints none, where the printed number stands, the rung of evidence behind each hyphen
 decision (an undecided break has `hyphen` null and `hyphen_undecided` true), paragraph
 starts, a note's label end, whether it goes on over the page, anchor certainty, metadata
-and diagnostics. `schemas/analysis.schema.json` describes the whole document. Not
-handled: the text itself (the input has it) and line geometry.
+and diagnostics. For OCR with geometry each line entry has its source `id` (the contract's
+key for pairing lines) and `box`, each page its source `id`, `image` and size.
+`schemas/analysis.schema.json` describes the whole document. Not handled: the text itself
+(the input has it) and word boxes.
 """
 
 from __future__ import annotations
@@ -59,7 +61,19 @@ class _Lines:
             if entry is None:
                 entry = cache[key] = _line(key)
             out.append(entry)
+        if lines and lines[0].id is not None:  # OCR with geometry: every line its own entry
+            out = [_located(entry, line) for entry, line in zip(out, lines, strict=True)]
         return out
+
+
+def _located(entry: dict[str, Any], line: Line) -> dict[str, Any]:
+    """A line entry with the line's source id and box."""
+    box = line.box
+    return {
+        **entry,
+        "id": line.id,
+        "box": [box.x0, box.y0, box.x1, box.y1] if box is not None else None,
+    }
 
 
 def _footnote(note: Footnote) -> dict[str, Any]:
@@ -82,7 +96,7 @@ def _footnote(note: Footnote) -> dict[str, Any]:
 
 
 def _page(page: Page, lines: _Lines) -> dict[str, Any]:
-    return {
+    entry = {
         "number": page.number,
         "number_inferred": page.inferred_number,
         "number_line": page.number_line,
@@ -92,6 +106,9 @@ def _page(page: Page, lines: _Lines) -> dict[str, Any]:
         "lines": lines.entries(page.lines),
         "footnotes": [_footnote(note) for note in page.footnotes],
     }
+    if page.id is not None or page.width is not None:
+        entry.update(id=page.id, image=page.image, width=page.width, height=page.height)
+    return entry
 
 
 def _metadata(book: Book) -> dict[str, str]:

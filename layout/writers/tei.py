@@ -6,10 +6,13 @@ come `<pb/>` (one per input page, `@n` the printed number or `[n]` the inferred 
 decisions come `<div>`/`<head>`/`<p>` (a paragraph running over a page break holds the
 `<pb/>` and that page's top `<fw>`), `<note place="foot">` at the mark that calls it (the
 mark in `@n`, the printed label in `<label>`, parts over pages linked by `prev`/`next`),
-and `<pc>`/`<lb break="no"/>` for line-end hyphens. Lossless: every printed character is
-in the document (characters XML cannot hold become U+FFFD). Valid against
+and `<pc>`/`<lb break="no"/>` for line-end hyphens; marginal notes as `<note
+place="margin">` where their lines stand in the page's order. For OCR with geometry a
+`<facsimile>` (`tei_facsimile`) holds a surface per page and a zone per line, and `<pb/>`,
+`<lb/>` and `<fw>` point to them by `@facs`. Lossless: every printed character is in the
+document (characters XML cannot hold become U+FFFD). Valid against
 `schemas/tei-layout.rng` and the official tei_all. Not handled: blank lines (the layout of
-white space), page images and coordinates.
+white space).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 from lxml import etree
 
 from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
+from layout.writers import tei_facsimile
 from layout.writers.tei_header import TEI_NS, XML_FORBIDDEN, E, header, language_tag
 from layout.writers.tei_indent import indent
 
@@ -28,8 +32,10 @@ TEXT, BODY, DIV, P, HEAD, LB, PB, NOTE, PC, FW, LABEL = (
 )
 NO_BREAK = {"break": "no"}
 PLACE_FOOT = {"place": "foot"}
+PLACE_MARGIN = {"place": "margin"}
 UNANCHORED = {"place": "foot", "anchored": "false"}
-HEADING, FOOTNOTE, PAGE_NUMBER = Role.HEADING, Role.FOOTNOTE, Role.PAGE_NUMBER
+HEADING, FOOTNOTE, PAGE_NUMBER, MARGINAL = (
+    Role.HEADING, Role.FOOTNOTE, Role.PAGE_NUMBER, Role.MARGINAL)
 """Enum members bound once: attribute access on an enum class is slow in the hot loop."""
 
 FW_TYPES = {
@@ -43,7 +49,7 @@ FW_TYPES = {
 }
 """fw/@type for each furniture role (TEI's suggested values where TEI has one)."""
 
-SKIP, FURNITURE_LINE, TEXT_LINE, NOTE_LINE = range(4)
+SKIP, FURNITURE_LINE, TEXT_LINE, NOTE_LINE, MARGIN_LINE = range(5)
 """How the writer treats each line of a page."""
 
 GLUING = frozenset({Hyphen.JOIN, Hyphen.KEEP, Hyphen.UNDECIDED})
@@ -86,6 +92,15 @@ class _Writer:
         self.prev_of: dict[tuple[int, int], tuple[int, int]] = {}
         self.next_of: dict[tuple[int, int], tuple[int, int]] = {}
         self._link_parts()
+        self.facs = tei_facsimile.zones(book) if tei_facsimile.has_geometry(book) else None
+        """Per page, per line, `@facs` of the line's zone (None: no facsimile)."""
+        self.margin: tuple[etree._Element, int, str | None] | None = None
+        """The open marginal note: its element, its last line, and that line's block."""
+
+    def link(self, el: etree._Element, p: int, i: int) -> None:
+        """Point `el` (the lb or fw of line i of page p) to the line's zone, if it has one."""
+        if self.facs is not None and (facs := self.facs[p][i]) is not None:
+            el.set("facs", facs)
 
     # -- text ---------------------------------------------------------------------------
 
@@ -161,6 +176,7 @@ class _Writer:
                 continue  # a blank line inside a note prints nothing
             line = page.lines[i]
             last = etree.SubElement(el, LB, NO_BREAK) if glue else etree.SubElement(el, LB)
+            self.link(last, p, i)
             text = self.clean(line.text) if self.page_dirty else line.text
             if first and fn.label_end > 0:
                 head = text[: fn.label_end]
@@ -175,12 +191,13 @@ class _Writer:
             glue = self.line_content(el, last, text, line)
         return el
 
-    def orphan_note(self, parent: etree._Element, page: Page, lines: list[int]) -> None:
+    def orphan_note(self, parent: etree._Element, page: Page, lines: list[int], p: int) -> None:
         """Footnote lines that belong to no recorded note: one note, not anchored."""
         el = etree.SubElement(parent, NOTE, UNANCHORED)
         glue = False
         for i in lines:
             last = etree.SubElement(el, LB, NO_BREAK) if glue else etree.SubElement(el, LB)
+            self.link(last, p, i)
             glue = self.line_content(el, last, self.clean(page.lines[i].text), page.lines[i])
 
     # -- structure ----------------------------------------------------------------------
@@ -211,7 +228,20 @@ class _Writer:
             self.div_has_p = True
         return self.block
 
-    def furniture(self, page: Page, i: int, place: str) -> None:
+    def margin_line(self, p: int, i: int) -> None:
+        """A line of a marginal note: it opens a `<note place="margin">` where it stands,
+        or goes on the one the line before (of the same block) opened."""
+        line = self.book.pages[p].lines[i]
+        if self.margin is None or self.margin[1] != i - 1 or self.margin[2] != line.region:
+            note = etree.SubElement(self.container(), NOTE, PLACE_MARGIN)
+        else:
+            note = self.margin[0]
+        lb = etree.SubElement(note, LB)
+        self.link(lb, p, i)
+        _set_tail(lb, self.clean(line.text) if self.page_dirty else line.text)
+        self.margin = (note, i, line.region)
+
+    def furniture(self, page: Page, i: int, place: str, p: int) -> None:
         """One furniture line as fw; the head line holding the number split in two or three."""
         line = page.lines[i]
         text = self.clean(line.text) if self.page_dirty else line.text
@@ -231,6 +261,7 @@ class _Writer:
         for fw_type, piece in parts:
             if piece.strip():
                 fw = etree.SubElement(parent, FW, type=fw_type, place=place)
+                self.link(fw, p, i)
                 fw.text = piece.strip()
 
     def place_marks(self, block: etree._Element, last: etree._Element, text: str,
@@ -269,6 +300,8 @@ class _Writer:
                 kind = FURNITURE_LINE
             elif line.role is FOOTNOTE:
                 kind = NOTE_LINE
+            elif line.role is MARGINAL:
+                kind = MARGIN_LINE
             else:
                 kind = TEXT_LINE
                 text_at.append(i)
@@ -291,6 +324,10 @@ class _Writer:
         n = page_n(page)
         if n:
             pb.set("n", self.clean(n))
+        facs = self.facs[p] if self.facs is not None else None
+        if facs is not None:
+            pb.set("facs", f"#{tei_facsimile.surface_id(p)}")
+        self.margin = None
         placed: set[int] = set()
         sub = etree.SubElement
         block, in_head, glue = self.block, self.block_is_head, self.glue_next
@@ -304,6 +341,8 @@ class _Writer:
                     block = self.open_block(line)
                     in_head = self.block_is_head
                 last = sub(block, LB, NO_BREAK) if glue else sub(block, LB)
+                if facs is not None and facs[i] is not None:
+                    last.set("facs", facs[i])
                 if i in marks:
                     last, text = self.place_marks(block, last, text, marks[i], p, placed)
                 if line.hyphen is None:
@@ -313,7 +352,9 @@ class _Writer:
                 else:
                     glue = self.line_content(block, last, text, line)
             elif kind == FURNITURE_LINE:
-                self.furniture(page, i, "top" if i < top_end else "bottom")
+                self.furniture(page, i, "top" if i < top_end else "bottom", p)
+            elif kind == MARGIN_LINE:
+                self.margin_line(p, i)
         self.glue_next = glue
         if flush_at >= len(lines):
             self.flush_notes(p, placed, note_at, in_note)
@@ -331,11 +372,11 @@ class _Writer:
             if i in in_note:
                 continue
             if run and i != run[-1] + 1:
-                self.orphan_note(parent, page, run)
+                self.orphan_note(parent, page, run, p)
                 run = []
             run.append(i)
         if run:
-            self.orphan_note(parent, page, run)
+            self.orphan_note(parent, page, run, p)
 
     def write(self) -> etree._Element:
         # the root and <text> first, so the body grows in place: moving a finished body
@@ -351,6 +392,9 @@ class _Writer:
         if len(self.body) == 0:
             etree.SubElement(self.body, DIV)
         root.insert(0, header(self.book, self.replaced))
+        facsimile = tei_facsimile.facsimile(self.book)
+        if facsimile is not None:
+            root.insert(1, facsimile)
         return root
 
 

@@ -1,13 +1,14 @@
 """The reading text: what a reader reads, one chunk per input page, chunks split by `\\f`.
 
 In: a Book whose passes have run. Out: UTF-8 text with exactly one chunk per input page.
-The running text is every line that is neither furniture, nor footnote, nor white space
-(the evaluation contract's body group). Footnote marks found by the passes are cut out;
-line-end hyphens are resolved by their decisions (join: the sign goes; keep and undecided:
-a hyphen stays; space: a hyphen and a space). A word broken over a page break belongs to
-the page where it starts: the rest of the word moves back, the rest of the line stays. With
-`notes="end"` each page's notes (labels kept, hyphens resolved) follow its text. Not
-handled: paragraph layout (lines are joined by newlines), headings set apart.
+The running text is every line that is neither furniture, nor footnote, nor marginal note,
+nor white space (the evaluation contract's body group). Footnote marks found by the passes
+are cut out; line-end hyphens are resolved by their decisions (join: the sign goes; keep
+and undecided: a hyphen stays; space: a hyphen and a space). A word broken over a page
+break belongs to the page where it starts: the rest of the word moves back, the rest of
+the line stays. With `notes="end"` each page's notes (labels kept, hyphens resolved)
+follow its text. Not handled: paragraph layout (lines are joined by newlines), headings
+set apart.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def is_running_text(line: Line) -> bool:
     return (
         line.role not in FURNITURE
         and line.role is not Role.FOOTNOTE
+        and line.role is not Role.MARGINAL
         and bool(line.text)
         and not line.text.isspace()
     )
@@ -32,13 +34,14 @@ def is_running_text(line: Line) -> bool:
 
 def running_text(book: Book) -> Iterator[tuple[int, Line, str]]:
     """(page index, line, text with its marks cut) for every running-text line, in order."""
-    footnote = Role.FOOTNOTE
+    footnote, marginal = Role.FOOTNOTE, Role.MARGINAL
     for p, page in enumerate(book.pages):
         cuts = mark_spans(page)
         for i, line in enumerate(page.lines):
             text, role = line.text, line.role
             # `is_running_text`, inlined: this runs for every line of the book
-            if role not in FURNITURE and role is not footnote and text and not text.isspace():
+            if (role not in FURNITURE and role is not footnote and role is not marginal
+                    and text and not text.isspace()):
                 yield p, line, cut(text, cuts[i]) if i in cuts else text
 
 

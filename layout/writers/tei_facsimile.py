@@ -1,0 +1,84 @@
+"""The TEI facsimile of a book read with geometry: one surface per page, one zone per line.
+
+In: a Book whose lines carry boxes (OCR with geometry). Out: a `<facsimile>` element, one
+`<surface>` per page (its size as `lrx`/`lry`, the image the source names as
+`<graphic url>`), one `<zone>` per line with a box (`ulx`, `uly`, `lrx`, `lry` in the
+image's pixels, the source's line id in `@n`); and the `xml:id`s by which `<pb/>` and
+`<lb/>` point to them (`@facs`). A book without geometry has no facsimile (None). Not
+handled: word zones, polygons (a zone is the upright box).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from lxml import etree
+
+from layout.model import Book, Page
+from layout.writers.tei_header import TEI_NS, xml_text
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+FACSIMILE, SURFACE, GRAPHIC, ZONE = (
+    f"{{{TEI_NS}}}{name}" for name in ("facsimile", "surface", "graphic", "zone")
+)
+
+
+def has_geometry(book: Book) -> bool:
+    """True when some line of the book has a box."""
+    return any(line.box is not None for page in book.pages for line in page.lines)
+
+
+def surface_id(p: int) -> str:
+    """The xml:id of page p's surface (`pb/@facs` points to it)."""
+    return f"f{p + 1}"
+
+
+def zone_id(p: int, i: int) -> str:
+    """The xml:id of the zone of line i of page p (`lb/@facs` points to it)."""
+    return f"f{p + 1}.{i + 1}"
+
+
+def zones(book: Book) -> list[list[str | None]]:
+    """Per page, per line, the `@facs` of its line: "#id" of its zone, None when the line
+    has no box."""
+    return [
+        [f"#{zone_id(p, i)}" if line.box is not None else None
+         for i, line in enumerate(page.lines)]
+        for p, page in enumerate(book.pages)
+    ]
+
+
+def _surface(parent: etree._Element, page: Page, p: int) -> None:
+    surface = etree.SubElement(parent, SURFACE)
+    surface.set(XML_ID, surface_id(p))
+    if page.id:
+        surface.set("n", xml_text(page.id))
+    right = page.width or max((ln.box.x1 for ln in page.lines if ln.box), default=0)
+    bottom = page.height or max((ln.box.y1 for ln in page.lines if ln.box), default=0)
+    surface.attrib.update({"ulx": "0", "uly": "0", "lrx": str(right), "lry": str(bottom)})
+    if page.image:
+        url = quote(xml_text(page.image).replace("\\", "/"), safe="/:@!$&'()*+,;=-._~%#?")
+        graphic = etree.SubElement(surface, GRAPHIC, url=url)
+        if page.width and page.height:
+            graphic.attrib.update({"width": f"{page.width}px", "height": f"{page.height}px"})
+    for i, line in enumerate(page.lines):
+        box = line.box
+        if box is None:
+            continue
+        zone = etree.SubElement(surface, ZONE)
+        zone.set(XML_ID, zone_id(p, i))
+        if line.id:
+            zone.set("n", xml_text(line.id))
+        zone.attrib.update(
+            {"ulx": str(box.x0), "uly": str(box.y0), "lrx": str(box.x1), "lry": str(box.y1)}
+        )
+
+
+def facsimile(book: Book) -> etree._Element | None:
+    """The book's `<facsimile>`, or None when its lines have no geometry."""
+    if not has_geometry(book):
+        return None
+    root = etree.Element(FACSIMILE)
+    for p, page in enumerate(book.pages):
+        _surface(root, page, p)
+    return root
