@@ -157,11 +157,13 @@ def test_formats_are_told_apart_by_content(data: bytes, kind: str | None) -> Non
 
 def test_a_folder_is_one_book_in_natural_order(tmp_path: Path) -> None:
     page = (FIXTURES / "page/handmade-2013.xml").read_bytes()
+    folder = tmp_path / "book"
+    folder.mkdir()
     for n in (10, 2, 1):
-        (tmp_path / f"p{n}.xml").write_bytes(page.replace(b"p0012.png", f"p{n}.png".encode()))
-    (tmp_path / "mets.xml").write_bytes(b"<?xml version='1.0'?><mets/>")
+        (folder / f"p{n}.xml").write_bytes(page.replace(b"p0012.png", f"p{n}.png".encode()))
+    (folder / "mets.xml").write_bytes(b"<?xml version='1.0'?><mets/>")
     out = tmp_path / "out.json"
-    assert main(["convert", str(tmp_path), "--json", str(out), "-q"]) == 0
+    assert main(["convert", str(folder), "--json", str(out), "-q"]) == 0
     pages = json.loads(out.read_text())["pages"]
     assert [p["image"] for p in pages] == ["p1.png", "p2.png", "p10.png"]
     assert pages[0]["lines"][0]["role"] == Role.PAGE_NUMBER  # decided from the text
