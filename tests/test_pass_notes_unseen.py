@@ -12,11 +12,14 @@ of failure, each on a few lines written for the test:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from layout.model import Book, Role
+from layout.model import Book, Line, Role
 from layout.passes import blanks
-from layout.passes.notes import footnotes
+from layout.passes.notes import areas, continuations, footnotes
+from layout.passes.notes.labels import Label
+from layout.passes.notes.page_lines import BookHints, PageLines, PageState, Widths
 from layout.readers.text import read
 
 
@@ -79,3 +82,70 @@ def test_lettered_notes_restart_per_section() -> None:
     assert first.anchor is not None and (first.anchor.line, first.anchor.start) == (2, 2)
     # the lettered list stays in the running text
     assert [line.role for line in book.pages[0].lines[4:7]] == [Role.BODY] * 3
+
+
+# Class 3: where the rest of a note from the page before begins. The body of this book
+# sets some passages in small type, as wide as its note lines (74 letters, body 61).
+WIDE = "gewalt anzuerkennen, welche jetzt ebensowenig duldet, dass ihre Functionen"
+FULL = "Aus allem Diesem ergiebt sich der Inhalt des Rechts, welches"
+WIDTHS = Widths(body=61, note=74)
+
+
+def page_view(*texts: str) -> PageLines:
+    lines = [Line(t, role=Role.BLANK if not t.strip() else Role.BODY) for t in texts]
+    return PageLines.of([Line("58   Erster Abschnitt.", role=Role.HEADER), *lines])
+
+
+def test_small_type_going_on_from_the_page_before_is_no_note() -> None:
+    """The page before ended its body in a passage of small type: wide lines at the top
+    of this page go on with it, even when the last note overleaf was finished."""
+    before = page_view(FULL, WIDE, WIDE, WIDE, "", "1) Eine Note.")
+    assert continuations.small_type(before, 5, WIDTHS.odds_of(before))
+    page = page_view(WIDE, WIDE, WIDE, WIDE, "weiter im Text.", FULL, FULL)
+    state = PageState(had_notes=True, small_type=True)
+    start, _ = continuations.find(
+        page, 8, BookHints(widths=WIDTHS), state, WIDTHS.odds_of(page), -1
+    )
+    assert start == -1
+    # the same lines, when the page before ended its body in full-width lines, and its
+    # last note was left open: the rest of that note
+    open_state = PageState(had_notes=True, open_note=True)
+    page = page_view(FULL, FULL, WIDE, WIDE, WIDE, "Schluss der Note.")
+    start, _ = continuations.find(
+        page, 7, BookHints(widths=WIDTHS), open_state, WIDTHS.odds_of(page), -1
+    )
+    assert start == 3
+
+
+def test_body_above_the_notes_is_not_the_rest_of_a_note() -> None:
+    """A passage in small type holds the mark of the page's note: it is body, however
+    wide its lines, and the rest of the note overleaf is not looked for above that mark,
+    even when the page's one labelled note is not taken for a note area of its own."""
+    page = page_view(
+        FULL,
+        WIDE,
+        "ein Satz im kleinen Satz, so breit wie die Noten, mit der Marke1)",
+        WIDE,
+        WIDE,
+        "1) Die Note.",
+    )
+
+    def has_mark(label: Label, before: int) -> bool:
+        return before > 3
+
+    def strong(labels: Sequence[Label], before: int) -> int:
+        return 3 if labels and before > 3 else -1
+
+    hints = BookHints(scheme="page", styles=frozenset({"1)"}), widths=WIDTHS, gap=7.0)
+    state = PageState(had_notes=True)
+    area = areas.find(page, hints, state, has_mark, strong)
+    assert all(part.label is not None for part in area.parts)
+    assert all(i > 3 for part in area.parts for i in part.lines)
+
+
+def test_a_colon_leans_to_going_on() -> None:
+    """A note whose last line ends in a colon, or leaves a parenthesis open, ends no
+    sentence for sure: it goes on overleaf more often than not."""
+    page = page_view("1) Es heisst dort:", "oben (vgl. S. 4 f.", "3) Ende.")
+    assert continuations.leaning(page, (1,)) and continuations.leaning(page, (2,))
+    assert not continuations.leaning(page, (3,))

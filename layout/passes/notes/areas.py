@@ -93,6 +93,8 @@ def _first_ok(label: Label, hints: BookHints, state: PageState) -> float:
             return -1.0
         return 1.5
     if last is not None and label.value in successors(last) and scheme != "page":
+        if label.style != last.style and label.style not in hints.styles:
+            return 0.0  # the next number, but not in the form the notes print it
         return 1.5
     if (
         after is not None
@@ -132,8 +134,8 @@ def _chain(
         if lab is not None and (lab.kind != LETTER or first.kind == LETTER):
             cur = heads[-1][1]
             fits = follows(cur, lab, hints.repeats) or (
-                restart and lab.value == 1 and lab.kind == cur.kind and cur.kind != OCR
-            )
+                restart and lab.value == 1 and lab.style == cur.style and cur.kind != OCR
+            )  # a numbering that starts again keeps its form
             ends = (
                 page.sizes[prev] < short or FINISHED.search(page.texts[prev]) is not None
             ) and not _CONTINUES_NUMBER.search(page.texts[prev])
@@ -251,10 +253,13 @@ def find(
         return NoteArea()  # no label, no note to continue: nothing to find
     odds = widths.odds_of(page, hints.styles) if widths else None
 
-    # no labelled note: at most the rest of one from the previous page
-    cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1)
-    best_start, best_heads = -1, []
+    # no labelled note: at most the rest of one from the previous page, below the marks
+    # of the labels in the book's style that it would swallow (they stand in the body)
     labels = page.labels
+    styled = [lab for lab in labels[top : bottom + 1] if lab is not None and lab.style in hints.styles]
+    floor = strong_marks(styled, bottom + 1) if styled else -1
+    cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, floor)
+    best_start, best_heads = -1, []
     foot = _Foot.of(page, odds)
     openings = [  # only label lines can open notes: the others are not weighed (speed)
         (o, c)

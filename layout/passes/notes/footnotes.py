@@ -125,14 +125,19 @@ def _sweep(
             lab = part.label
             if lab is not None and lab.value is not None and lab.kind in NUMBERED:
                 last_label = lab
+        odds = hints.widths.odds_of(view, hints.styles) if hints.widths else None
+        small = continuations.small_type(view, area.top, odds)
         if area.parts:
+            last_lines = area.parts[-1].lines
             state = PageState(
-                open_note=continuations.unfinished(view, area.parts[-1].lines),
+                open_note=continuations.unfinished(view, last_lines),
                 had_notes=True,
+                leaning=continuations.leaning(view, last_lines),
+                small_type=small,
                 last_label=last_label,
             )
         else:
-            state = PageState(open_note=False, had_notes=False, last_label=last_label)
+            state = PageState(small_type=small, last_label=last_label)
     return found
 
 

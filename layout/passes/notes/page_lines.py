@@ -117,7 +117,8 @@ class Widths:
         """`note_odds` of each body line of a page (0 for other lines).
 
         A line right above a label of one of the book's `styles`, and the page's last
-        line, may end a note as well as a paragraph: their shortness says nothing.
+        line, may end a note as well as a paragraph: when it is shorter than a full line,
+        its shortness says nothing.
         """
         table = self.table
         last = len(table) - 1
@@ -132,8 +133,10 @@ class Widths:
                 ends.append(prev)
             if page.body[i]:
                 prev = i
+        full = min(self.body, self.note) - 3  # shorter than this, a line is no full line
         for i in ends:
-            odds[i] = max(odds[i], 0.0)
+            if page.sizes[i] < full:
+                odds[i] = max(odds[i], 0.0)
         return odds
 
     def note_odds(self, n: int) -> float:
@@ -173,6 +176,13 @@ class PageState:
     open_note: bool = False
     """The last note of the previous page looks unfinished."""
     had_notes: bool = False
+    leaning: bool = False
+    """The last note of the previous page ends a sentence, but in a colon or with a
+    parenthesis left open: it goes on more often than not."""
+    small_type: bool = False
+    """The previous page's body ended in lines as wide as note lines (a passage set in
+    small type): lines of that width at this page's top may go on with it, so their
+    width tells nothing about their being the rest of a note."""
     last_label: Label | None = None
     """The label of the last numbered note so far (for numbering that runs on)."""
 
