@@ -256,7 +256,9 @@ def find(
     # no labelled note: at most the rest of one from the previous page, below the marks
     # of the labels in the book's style that it would swallow (they stand in the body)
     labels = page.labels
-    styled = [lab for lab in labels[top : bottom + 1] if lab is not None and lab.style in hints.styles]
+    styled = [
+        lab for lab in labels[top : bottom + 1] if lab is not None and lab.style in hints.styles
+    ]
     floor = strong_marks(styled, bottom + 1) if styled else -1
     cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, floor)
     best_start, best_heads = -1, []
