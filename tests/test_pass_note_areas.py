@@ -109,7 +109,7 @@ def test_a_notes_last_line_is_not_held_against_it() -> None:
         "A line of the running text of the page, to its full width.",
         "",
         "1) A note in smaller type, so that its lines hold more letters.",
-        "Its end, shorter than a full one.",
+        "Its end, shorter than a full one..",
         "2) The next note, as wide as notes are in the book as a whole.",
     )
     odds = Widths(body=40, note=60).odds_of(page, frozenset({"1)"}))
