@@ -76,30 +76,31 @@ def strip_marks(page: Page) -> dict[int, str]:
 
 def page_chunks(book: Book) -> list[list[str]]:
     """The running-text pieces of each page, hyphenated words already joined."""
+    # each line's break is resolved on the line alone and the pieces joined once per
+    # chunk: resolving it on the growing chunk copied the chunk at every line (quadratic)
     chunks: list[list[str]] = [[] for _ in book.pages]
-    buf: str | None = None
+    buf: list[str] | None = None
     buf_page = 0
     glue = False
     for p, line, raw in running_text(book):
-        text = raw.strip()
+        piece, joins = glued(raw.strip(), line)
         if glue and buf is not None and p != buf_page:
-            head_rest = text.split(None, 1)  # only the rest of the word moves back
-            buf += head_rest[0] if head_rest else ""
+            head_rest = piece.split(None, 1)  # only the rest of the word moves back
+            buf.append(head_rest[0] if head_rest else "")
             if len(head_rest) > 1:
-                chunks[buf_page].append(buf)
-                buf, buf_page = head_rest[1], p
+                chunks[buf_page].append("".join(buf))
+                buf, buf_page = [head_rest[1]], p
         elif glue and buf is not None:
-            buf += text
+            buf.append(piece)
         else:
             if buf is not None:
-                chunks[buf_page].append(buf)
-            buf, buf_page = text, p
-        buf, glue = glued(buf, line)
+                chunks[buf_page].append("".join(buf))
+            buf, buf_page = [piece], p
         # after a suspended hyphen the next word follows on the same page, as the
         # contract's reading text has it ("Vater- und" even over a page break)
-        glue = glue or line.hyphen is Hyphen.SPACE
+        glue = joins or line.hyphen is Hyphen.SPACE
     if buf is not None:
-        chunks[buf_page].append(buf)
+        chunks[buf_page].append("".join(buf))
     return chunks
 
 
@@ -113,15 +114,18 @@ def _notes_of(page: Page) -> list[tuple[str, bool]]:
         groups.append(stray)
     out = []
     for group in groups:
-        text, glue = "", False
+        pieces: list[str] = []
+        glue = False
         for i in group:
             line = page.lines[i]
             piece = line.text.strip()
             if not piece:
                 continue
-            text = text + piece if glue or not text else text + " " + piece
-            text, glue = glued(text, line)
-        out.append((text, glue))
+            if pieces and not glue:
+                pieces.append(" ")
+            piece, glue = glued(piece, line)
+            pieces.append(piece)
+        out.append(("".join(pieces), glue))
     return out
 
 

@@ -24,6 +24,11 @@ DECORATION = (
 )
 """Signs printed around a folio ("- 12 -", "[12]") or left by the OCR beside it."""
 
+FOLIO_CHARS = 24
+"""The longest token (or line, for a folio alone) a folio is read from: `— 317[137] —`
+with room to spare. Longer ones are text, and no pattern runs over them (a pattern
+searched inside a 50,000-digit token costs the square of its length)."""
+
 LEFT = re.compile(r"\s*(\S+)\s+(?=\S)")
 RIGHT = re.compile(r"(?<=\S)\s+(\S+)\s*$")
 _CORRECTED = re.compile(r"\d+\[\d+\]")
@@ -33,7 +38,10 @@ _SPACED = re.compile(r"(?:\S )+\S")
 
 
 def _core(token: str, offset: int) -> tuple[str, int, int]:
-    """The token without its decoration, and its span in the line."""
+    """The token without its decoration, and its span in the line (nothing for a token
+    too long to be a folio)."""
+    if len(token) > FOLIO_CHARS:
+        return "", offset, offset
     corrected = _CORRECTED.search(token)
     if (
         corrected is not None

@@ -2,14 +2,18 @@
 
 In: two strings. Out: whether they are the same printed text read twice by an OCR engine:
 only letters count (case folded; digits, punctuation and letter-spacing do not), and the
-letter strings must agree to SIMILAR (difflib's ratio, as the evaluation's rapidfuzz
-ratio). Not handled: transpositions of whole words, abbreviations ("röm." vs "römischen").
+letter strings must agree to SIMILAR (rapidfuzz's Indel similarity, the evaluation's
+ratio). Only the first COMPARED letters of each text are compared: titles are short, and
+a comparison costs the product of the two lengths, so a page of long head lines stays
+linear. Not handled: transpositions of whole words, abbreviations ("röm." vs
+"römischen").
 """
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz.distance import Indel
 
 SIMILAR = 0.8
 """Two texts whose letters agree this much are the same text."""
@@ -18,6 +22,8 @@ PAIR_SLACK = 0.25
 break more pairs than they change letters."""
 SAME = 0.9
 """Stricter: the same title, not its sibling (`Erster Abschnitt`, `Zweiter Abschnitt`)."""
+COMPARED = 160
+"""Letters of each text a comparison looks at: more than any running title prints."""
 
 
 def letters(text: str) -> str:
@@ -25,9 +31,10 @@ def letters(text: str) -> str:
     return "".join(filter(str.isalpha, text.casefold()))
 
 
-def ratio(a: str, b: str) -> float:
-    """The similarity of two keys, 0 to 1."""
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+def ratio(a: str, b: str, cutoff: float = 0.0) -> float:
+    """The similarity of two keys (of their first COMPARED signs), 0 to 1; below `cutoff`
+    it may read 0."""
+    return Indel.normalized_similarity(a[:COMPARED], b[:COMPARED], score_cutoff=cutoff)
 
 
 @lru_cache(maxsize=8192)
@@ -38,6 +45,7 @@ def _pairs(key: str) -> frozenset[str]:
 
 def similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
     """Fuzzy equality of two keys; cheap tests (lengths, shared letter pairs) first."""
+    a, b = a[:COMPARED], b[:COMPARED]
     if a == b:
         return True
     if not a or not b:
@@ -48,4 +56,4 @@ def similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
     pa, pb = _pairs(a), _pairs(b)
     if pa and pb and 2 * len(pa & pb) < (threshold - PAIR_SLACK) * (len(pa) + len(pb)):
         return False
-    return ratio(a, b) >= threshold
+    return ratio(a, b, threshold) >= threshold

@@ -38,12 +38,29 @@ JOINED_SHARE = 0.5
 BREAKS = ("-", "\u00ac", "\u2e17", "=")
 """Signs of a word broken at the line's end: text, never a title."""
 
-_EDGE_JUNK = re.compile(r"^(?:[.,:;·•|_\-–—]+\s+)+|(?:\s+[.,:;·•|_\-–—]+)+$")
+EDGE_JUNK = frozenset(".,:;·•|_-–—")
+"""Signs the OCR leaves as tokens of their own at a title's edges (`. THE TITLE -`)."""
+_TOKEN = re.compile(r"\S+")
 
 
 def clean(text: str) -> str:
-    """A title as printed, without surrounding space and stray punctuation."""
-    return _EDGE_JUNK.sub("", text.strip()).strip()
+    """A title as printed, without surrounding space and stray punctuation tokens.
+
+    Token by token from each end, each sign looked at once (a regular expression with a
+    repeated group went back over long runs of spaces: quadratic in the line)."""
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    start, end = 0, len(spans)
+    while start < end - 1 and _junk(text, spans[start]):
+        start += 1
+    while end - 1 > start and _junk(text, spans[end - 1]):
+        end -= 1
+    if not spans:
+        return ""
+    return text[spans[start][0]: spans[end - 1][1]]
+
+
+def _junk(text: str, span: tuple[int, int]) -> bool:
+    return all(ch in EDGE_JUNK for ch in text[span[0]: span[1]])
 
 
 class Titles:

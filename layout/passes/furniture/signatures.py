@@ -30,6 +30,9 @@ from layout.passes.furniture.likeness import SIMILAR, letters, ratio, similar
 
 FOOT_DEPTH = 3
 """Printed lines at the foot searched for furniture, bottom up."""
+FOOT_CHARS = 200
+"""A longer line at the foot is text: signatures and catchwords are short, and the
+patterns below need not look at more (their cost grows faster than the line)."""
 MARGIN_DEPTH = 3
 """Printed lines at the head and at the foot searched for scanner stamps."""
 
@@ -114,11 +117,15 @@ def _is_speck(text: str) -> bool:
 
 
 def _foot(page: Page) -> list[int]:
-    """Body lines at the foot that may be furniture, bottom up, above any stamps."""
+    """Body lines at the foot that may be furniture, bottom up, above any stamps, up to
+    the first line too long to be furniture."""
     out = []
     for i in zones.foot(page, FOOT_DEPTH):
-        if page.lines[i].role is not Role.BODY:
+        line = page.lines[i]
+        if line.role is not Role.BODY:
             continue
+        if len(line.text) > FOOT_CHARS:
+            break
         out.append(i)
     return out
 

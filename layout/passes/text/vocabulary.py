@@ -3,8 +3,8 @@
 In: the book and the set of line-end word breaks (the fragments they cut are not words).
 Out: a `Vocabulary` counting, case-folded, every word and every hyphenated compound
 ("bundeskanzler-amt") with the compounds inside it ("reichs-eiſenbahn" in
-"reichs-eiſenbahn-amt") and its single parts. The counts are the strongest evidence for a
-line-end hyphen: the author's spelling elsewhere in the same book.
+"reichs-eiſenbahn-amt", up to SPAN_PARTS parts) and its single parts. The counts are the
+strongest evidence for a line-end hyphen: the author's spelling elsewhere in the same book.
 Not handled: inflection (a form counts only as printed) and OCR-damaged words.
 """
 
@@ -21,6 +21,10 @@ EDGE = ".,;:!?()[]{}<>/|*†‡§\"'„“”‚‘’»«-–—=¬⸗‐‑012
 """Punctuation, marks and digits stripped from the ends of a white-space token."""
 INNER_HYPHEN = re.compile(r"[-‐‑⸗]")
 COUNTED_ROLES = frozenset({Role.BODY, Role.HEADING, Role.FOOTNOTE})
+SPAN_PARTS = 6
+"""The most parts of a compound counted as a compound of its own: a line break cuts a
+compound of at most this many parts on either side, and a chain of thousands of
+hyphenated parts (`ab-ab-ab-...`) must not count the square of its length."""
 
 
 class Vocabulary:
@@ -78,7 +82,7 @@ def count(
         if normal != word:
             counts[normal] += n
         for a in range(len(parts)):
-            for b in range(a + 1, len(parts) + 1):
+            for b in range(a + 1, min(len(parts), a + SPAN_PARTS) + 1):
                 if b - a < len(parts):
                     counts["-".join(parts[a:b])] += n
     return Vocabulary(counts)
