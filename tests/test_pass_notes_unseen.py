@@ -18,7 +18,8 @@ from dataclasses import replace
 from layout.model import Book, Line, Role
 from layout.passes import blanks
 from layout.passes.notes import areas, continuations, footnotes
-from layout.passes.notes.labels import Label
+from layout.passes.notes.anchors import BodyText, MarkStyle, candidates, link
+from layout.passes.notes.labels import Label, parse
 from layout.passes.notes.page_lines import BookHints, PageLines, PageState, Widths
 from layout.readers.text import read
 
@@ -149,3 +150,17 @@ def test_a_colon_leans_to_going_on() -> None:
     page = page_view("1) Es heisst dort:", "oben (vgl. S. 4 f.", "3) Ende.")
     assert continuations.leaning(page, (1,)) and continuations.leaning(page, (2,))
     assert not continuations.leaning(page, (3,))
+
+
+# Class 4: notes on thin evidence.
+
+
+def test_symbol_marks_after_a_closing_quotation_mark() -> None:
+    """A quotation that ends in a note mark: the sign run `“*)` holds the closing quote
+    and the mark; the mark is found in it, its span the star alone."""
+    lines = ["er schrieb: „so sei es.“*) Dann ging er,", "und sprach: „nie wieder.“†) Es blieb so."]
+    body = BodyText(list(enumerate(lines)))
+    star, dagger = (parse(f"{m}) Note.") for m in ("*", "†"))
+    assert star is not None and dagger is not None
+    found = link([candidates(body, lab, MarkStyle()) for lab in (star, dagger)])
+    assert [(a.line, lines[a.line][a.start : a.end]) for a in found if a] == [(0, "*"), (1, "†")]

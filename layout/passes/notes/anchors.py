@@ -35,6 +35,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-zÀ-ÿſ]+)\.?$")
 _LONE_CAPITAL = re.compile(r"(?:^|\s)[A-Z]$")
 _SIGN_RUN = re.compile("[*\"”“°'’•†‡§‖¶]+|\\|\\|")
 _OCR_SIGNS = frozenset("*\"”“°'’•")
+_QUOTES = "\"”“'’"
 _TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
 
 CLOSING = ".,;:!?)]“”\"'’—–-"
@@ -282,11 +283,14 @@ def candidates(body: BodyText, label: Label, style: MarkStyle) -> list[Candidate
         mark = f"({label.marker})"
         found += [_letter_weight(body.spot(at, mark, "letter")) for at in body.places(mark)]
     elif label.kind == SYMBOL and not style.ocr_superscripts:
-        found += [
-            _symbol_weight(body.spot(at, run, "sign"), label.marker)
-            for at, run in body.signs()
-            if run == label.marker
-        ]
+        mark = label.marker
+        for at, run in body.signs():
+            if run != mark:  # a closing quotation mark may stand right before it: `.“*)`
+                quotes = run[: -len(mark)] if run.endswith(mark) else "x"
+                if quotes.strip(_QUOTES):
+                    continue
+                at, run = at + len(quotes), mark
+            found.append(_symbol_weight(body.spot(at, run, "sign"), mark))
     if style.ocr_superscripts or label.kind == OCR:
         found += [
             _ocr_weight(body.spot(at, run, "sign"), style)

@@ -47,6 +47,10 @@ NEVER = float("-inf")
 UNMARKED = 2.5
 """What it costs a run of labelled lines that no mark in the text calls."""
 
+UNCALLED = 0.3
+"""How much a label-like line in a chain that fits no numbering and whose mark stands
+nowhere in the text counts as a note left out (a whole one when its mark stands)."""
+
 STARTS = 24
 """At most this many label lines of a page are weighed in full as the note area's start:
 those whose own place speaks best for it. A chain is read from each down to the page foot,
@@ -152,7 +156,10 @@ def _chain(
                 heads.append((i, lab))  # out of order: printed so, or misread
                 rejects += 0.2
             elif ends and lab.style in hints.styles:
-                rejects += 1
+                # a label-like line that fits no numbering: a note lost to the chain when
+                # its mark stands in the text, else most likely a number of the note's
+                # own text (`3 Thle.`, a year) that happens to start a line
+                rejects += 1 if has_mark(lab, start) else UNCALLED
         prev = i
     return heads, rejects
 
