@@ -70,18 +70,37 @@ def read(
     says. ReadError when the input is no book we can read.
     """
     lang = language_tag(lang) if lang else None
-    if isinstance(source, bytes):
-        book = read_file(source, name or "<input>")
-    elif isinstance(source, str):
-        book = read_file(source.encode("utf-8", "surrogatepass"), name or "<input>")
-    else:
-        book = files.load(Path(source), name)
+    if isinstance(source, str):
+        source = source.encode("utf-8", "surrogatepass")
+    try:
+        if isinstance(source, bytes):
+            book = read_file(source, name or "<input>")
+        else:
+            book = files.load(Path(source), name)
+    except RecursionError:
+        # a reader walks markup recursively; only absurd nesting runs out of stack
+        raise _too_deep(source, name) from None
     meta = book.metadata
     if title:
         meta = replace(meta, title=title)
     if author:
         meta = replace(meta, author=author)
     return replace(book, metadata=meta, language=lang or book.language)
+
+
+def _too_deep(source: bytes | os.PathLike[str], name: str | None) -> ReadError:
+    """The error for markup nested too deeply to walk, at its line where it can be found."""
+    from layout.readers.xml_safety import nesting_error
+
+    if isinstance(source, bytes):
+        return nesting_error(source, name or "<input>")
+    path = Path(source)
+    if path.is_file():
+        return nesting_error(path.read_bytes(), name or str(path))
+    return ReadError(
+        f"{name or path}: a file's elements are nested more deeply than any book's markup; "
+        "refused"
+    )
 
 
 @contextmanager

@@ -13,8 +13,11 @@ cannot be written; 4 an internal error (a bug: reported in one line, never a tra
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import NoReturn
 
 from layout import __version__
 from layout.api import language_tag
@@ -53,8 +56,47 @@ examples:
 """
 
 
+UNKNOWN = re.compile(r"unrecognized arguments: (.*)")
+CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors suggest the option or choice most likely
+    meant (`--jsno` -> `--json`, `convet` -> `convert`)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(message + self.suggestion(message))
+
+    def suggestion(self, message: str) -> str:
+        choice = CHOICE.search(message)
+        if choice:
+            choices = re.findall(r"'([^']*)'", choice.group(2))
+            close = difflib.get_close_matches(choice.group(1), choices, n=1)
+            return f"; did you mean {close[0]!r}?" if close else ""
+        unknown = UNKNOWN.search(message)
+        options = sorted(set(self.option_strings()))
+        for token in unknown.group(1).split() if unknown else ():
+            word = token.split("=", 1)[0]
+            if not word.startswith("-"):
+                continue
+            close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+            if not close and not word.startswith("--"):
+                close = difflib.get_close_matches("-" + word, options, n=1, cutoff=0.6)
+            if close:
+                return f"; did you mean {close[0]}?"
+        return ""
+
+    def option_strings(self) -> Iterator[str]:
+        """Every option of this parser and of its commands'."""
+        for action in self._actions:
+            yield from action.option_strings
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    yield from (o for a in sub._actions for o in a.option_strings)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="layout", description=DESCRIPTION)
+    parser = Parser(prog="layout", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"layout {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     conv = sub.add_parser(

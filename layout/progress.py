@@ -14,8 +14,6 @@ from __future__ import annotations
 import sys
 from typing import Protocol
 
-from tqdm import tqdm
-
 
 class Progress(Protocol):
     """What the API tells about its work; implement it to show progress your own way."""
@@ -51,6 +49,8 @@ class Bar:
     """
 
     def __init__(self, steps: int, pages: int) -> None:
+        from tqdm import tqdm  # loaded only when a bar is shown (it costs a start-up)
+
         self.pages = max(1, pages)
         self.bar = tqdm(
             total=max(1, steps) * self.pages, file=sys.stderr, unit="page", leave=True,

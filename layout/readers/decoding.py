@@ -3,9 +3,9 @@
 In: the raw bytes of one input file and its name. Out: the text, line ends normalised to
 `\\n` (DjVu's column, region and paragraph separators, VT and FS-US, count as line
 ends too). UTF-8 with or without a byte-order mark is accepted. Everything else is a
-`ReadError` naming the file: a known binary format (PDF, DjVu, images, archives) by name,
-other binary data, UTF-16 text, and mis-encoded text (Latin-1, Windows-1252) with the page,
-line and column of the first byte that is not UTF-8. No encoding is guessed and converted:
+`ReadError` naming the file: a known binary format (PDF, DjVu, images, archives,
+programs) by name, other binary data, UTF-16 text, and mis-encoded text (Latin-1,
+Windows-1252) with the page, line and column of the first byte that is not UTF-8. No encoding is guessed and converted:
 a wrong guess would silently change the book's characters.
 """
 
@@ -32,8 +32,21 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"\xfd7zXZ", "an xz archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "a program (ELF executable or library)"),
 )
 """Signatures of binary files users mistake for OCR text."""
+
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"BZh", "a bzip2 archive"),
+    (b"MZ", "a program (Windows executable)"),
+    (b"\xcf\xfa\xed\xfe", "a program (Mach-O executable)"),
+    (b"\xca\xfe\xba\xbe", "a program (Mach-O or Java class file)"),
+    (b"\x00asm", "a WebAssembly module"),
+)
+"""Short signatures a text could begin with too: they name a file only when its first
+bytes are binary as well."""
 
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\x0b\x1b\x1c\x1d\x1e\x1f")
 MIN_CONTROLS = 16
@@ -66,9 +79,10 @@ def decode(data: bytes, name: str) -> str:
             raise ReadError(f"{name}: {what}, not OCR text; extract its text first")
     head = data[:SNIFF]
     if b"\x00\x00" in head or _is_binary(head):
-        odd_nuls = head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4
-        what = "UTF-16 text without a byte-order mark" if odd_nuls else "binary data"
-        raise ReadError(f"{name}: {what}, not UTF-8 OCR text")
+        if _utf16(head):
+            raise ReadError(f"{name}: UTF-16 text without a byte-order mark, not UTF-8 OCR text")
+        what = next((w for magic, w in BINARY_MAGIC if data.startswith(magic)), "binary data")
+        raise ReadError(f"{name}: {what}, not OCR text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -98,6 +112,19 @@ def _is_binary(head: bytes) -> bool:
     """True when `head` holds many control bytes no text uses."""
     controls = sum(1 for b in head if b < 0x20 and b not in TEXT_CONTROLS)
     return controls >= MIN_CONTROLS and controls > MAX_CONTROL_SHARE * len(head)
+
+
+def _utf16(head: bytes) -> bool:
+    """True when `head` reads as UTF-16 text: one byte of most code units is zero (Latin
+    script) and what it decodes to is printable, as a program's zeros are not."""
+    head = head[: len(head) // 2 * 2]
+    units = len(head) // 2
+    for codec, high in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if units and high.count(0) > units // 2:
+            text = head.decode(codec, errors="replace")
+            printable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r\f")
+            return printable >= 0.95 * len(text)
+    return False
 
 
 def _single_byte(data: bytes) -> bool:

@@ -39,6 +39,31 @@ def _parser() -> etree.XMLParser:
     )
 
 
+MAX_WALK_DEPTH = 256
+"""Elements nested deeper than this are no book's markup; a reader that walks the tree
+recursively may refuse them (see `nesting_error`)."""
+
+
+def nesting_error(data: bytes, name: str) -> ReadError:
+    """The error for a document nested too deeply for a reader to walk, at the line of
+    its first element deeper than `MAX_WALK_DEPTH`."""
+    line = 1
+    try:
+        root = parse(data, name)
+        depth = 0
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            depth += 1 if event == "start" else -1
+            if depth > MAX_WALK_DEPTH:
+                line = el.sourceline or 1
+                break
+    except ReadError:
+        pass
+    return ReadError(
+        f"{name}: line {line}: elements nested more than {MAX_WALK_DEPTH} levels deep, "
+        "deeper than any book's markup; refused"
+    )
+
+
 def parse(data: bytes, name: str, external_doctype: bool = False) -> etree._Element:
     """The root element of the XML document `data`; ReadError when it is malformed or
     declares a document type.
@@ -56,6 +81,8 @@ def parse(data: bytes, name: str, external_doctype: bool = False) -> etree._Elem
         line, column = err.position if err.position else (err.lineno, 0)
         line += skipped
         message = PLACE.sub("", err.msg or str(err)).strip()
+        if message.startswith("Excessive depth in document"):
+            message = "elements nested more deeply than any document's markup (over 2048 levels)"
         raise ReadError(
             f"{name}: line {line}, column {column}: malformed XML: {message}"
         ) from None
