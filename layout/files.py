@@ -150,7 +150,10 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def within(path: Path, folder: Path) -> bool:
-    """Whether `path` is `folder` itself or a file directly in it."""
-    folder = folder.resolve()
-    return path.resolve() == folder or path.resolve().parent == folder
+def read_as_page(path: Path, folder: Path) -> bool:
+    """Whether an output at `path` would be taken for a page by the next run over the
+    folder input `folder`: a page file's suffix, directly in it (or the folder itself)."""
+    folder, path = folder.resolve(), path.resolve()
+    if path == folder:
+        return True
+    return path.parent == folder and path.suffix.lower() in PAGE_FILE_SUFFIXES

@@ -62,8 +62,8 @@ def output_dir_targets(input_path: str, folder: str) -> dict[str, str]:
 
 def check_targets(input_path: str, targets: Mapping[str, str]) -> None:
     """Refuse, before any work, targets that would lose a file or mix outputs: one that is
-    the input (or one of a folder's page files) under any name, one inside a folder
-    input (the next run would read it as a page), two outputs on one path, and standard
+    the input (or one of a folder's page files) under any name, one in a folder input
+    that the next run would read as a page, two outputs on one path, and standard
     output for a kind that cannot go there or when it is closed."""
     source = Path(input_path)
     folder = source.is_dir()
@@ -80,7 +80,7 @@ def check_targets(input_path: str, targets: Mapping[str, str]) -> None:
             path = Path(target)
             if any(files.same_file(path, page) for page in inputs):
                 raise OutputError(f"{target}: is the input; choose another output name")
-            if folder and files.within(path, source):
+            if folder and files.read_as_page(path, source):
                 raise OutputError(
                     f"{target}: inside the input folder {input_path}, where the next run "
                     "would read it as a page; write it elsewhere"

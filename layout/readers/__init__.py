@@ -16,7 +16,7 @@ file (and page and line).
 from __future__ import annotations
 
 from layout.model import Book
-from layout.readers import djvu, hathitrust, text
+from layout.readers import djvu, hathitrust, text, unknown
 from layout.readers.decoding import ReadError, decode
 
 __all__ = ["PAGE_FILE_SUFFIXES", "ReadError", "decode", "looks_like_xml", "read_file",
@@ -50,12 +50,8 @@ def read_file(data: bytes, name: str) -> Book:
 
         return ocr_formats.read(data, name, kind)
     if kind is not None:
-        root, line = root_of(data) or ("?", 1)
-        raise ReadError(
-            f"{name}: line {line}: a document whose root element is <{root}>: not a format "
-            "layout reads (PAGE-XML, ALTO, hOCR, Internet Archive djvu XML, or the TEI it "
-            "writes)"
-        )
+        raise unknown.markup(*(root_of(data) or ("?", 1)), name)
+    unknown.refuse_other_documents(data, name)
     content = decode(data, name)
     if hathitrust.detect(content):
         return hathitrust.read(content, name)
@@ -73,9 +69,9 @@ def read_folder(files: list[tuple[str, bytes]], name: str) -> Book:
 
     kinds = [sniff(data) for _, data in files]
     if not any(kind in GEOMETRY_FORMATS for kind in kinds):
-        return text.read_folder(
-            [(n, decode(d, n)) for n, d in files if n.lower().endswith(".txt")], name
-        )
+        pages = [(n, decode(d, n)) for n, d in files if n.lower().endswith(".txt")]
+        unknown.refuse_whole_books(pages, name)
+        return text.read_folder(pages, name)
     ocr = [(n, d, k) for (n, d), k in zip(files, kinds, strict=True) if k in GEOMETRY_FORMATS]
     texts = [n for (n, _), k in zip(files, kinds, strict=True) if k is None]
     if any(n.lower().endswith(".txt") for n in texts):

@@ -5,8 +5,9 @@ In: the raw bytes of one input file and its name. Out: the text, line ends norma
 ends too). UTF-8 with or without a byte-order mark is accepted. Everything else is a
 `ReadError` naming the file: a known binary format (PDF, DjVu, images, archives,
 programs) by name, other binary data, UTF-16 text, and mis-encoded text (Latin-1,
-Windows-1252) with the page, line and column of the first byte that is not UTF-8. No encoding is guessed and converted:
-a wrong guess would silently change the book's characters.
+Windows-1252) with the page, line and column of the first byte that is not UTF-8. No
+encoding is guessed and converted: a wrong guess would silently change the book's
+characters.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ", "an xz archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\x7fELF", "a program (ELF executable or library)"),
 )
 """Signatures of binary files users mistake for OCR text."""
 
 BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"BZh", "a bzip2 archive"),
+    (b"\x7fELF", "a program (ELF executable or library)"),
     (b"MZ", "a program (Windows executable)"),
     (b"\xcf\xfa\xed\xfe", "a program (Mach-O executable)"),
     (b"\xca\xfe\xba\xbe", "a program (Mach-O or Java class file)"),
