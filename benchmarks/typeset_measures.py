@@ -1,0 +1,248 @@
+"""What a publisher looks at in a re-typeset book, measured on the composed pages.
+
+In: a Book after the passes and its TypesetBook (facsimile or reflow). Out: a `Sheet` of
+counts per mode, added up over the corpus by `bench_typeset.py`: stand-in glyphs drawn,
+kerned letter pairs, running heads that differ from the commonest form of their cluster of
+like heads (or are letter-spaced), facsimile pages with notes whose gap above the note
+rule exceeds two lines, hyphenated lines (German books apart), breaks inside `ſt`, lines
+beginning with closing punctuation, inter-word spaces of justified lines as a multiple of
+the natural space, the longest run of hyphenated lines and overfull lines. Everything is
+read from the page model the renderers draw, never from the breaker's own bookkeeping.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from layout.model import Book
+from layout.passes.furniture.likeness import letters, similar
+from layout.typeset.pages import Placed, TypesetBook
+
+HYPHENS = ("-", "\u2010")
+CLOSERS = ";:,.)]\u201d\u2019"
+"""Signs no line may begin with; German books add their closing quotes below."""
+CLOSERS_DE = "\u201c\u2018"
+LETTER_SPACED = re.compile(r"(?:\b\w\b ){3,}")
+"""Three single letters in a row, each followed by a space: "F L O R"."""
+GAP_LINES = 2.0
+NORMAL_GAP = 0.9
+"""From the last body baseline to the note rule on a full page, in leadings (see foot)."""
+
+
+@dataclass
+class Sheet:
+    """The counts of one mode over the books measured."""
+
+    pages: int = 0
+    standins: int = 0
+    kerned: int = 0
+    heads: int = 0
+    heads_off: int = 0
+    note_pages: int = 0
+    gap_pages: int = 0
+    lines: int = 0
+    hyphens: int = 0
+    de_lines: int = 0
+    de_hyphens: int = 0
+    st_breaks: int = 0
+    punct_starts: int = 0
+    spaces: list[float] = field(default_factory=list)
+    longest_run: int = 0
+    overfull: int = 0
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def example(self, kind: str, text: str) -> None:
+        found = self.examples.setdefault(kind, [])
+        if len(found) < 3:
+            found.append(text)
+
+    @property
+    def median_space(self) -> float:
+        return statistics.median(self.spaces) if self.spaces else float("nan")
+
+    @property
+    def p95_space(self) -> float:
+        if not self.spaces:
+            return float("nan")
+        ordered = sorted(self.spaces)
+        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def _kerned_pairs(typeset: TypesetBook, items: list[Placed]) -> int:
+    """Letter pairs drawn closer or wider by the face's kerning (0 where nothing kerns)."""
+    try:
+        from layout.typeset.shaping import kerned_pairs
+    except ImportError:
+        return 0
+    return sum(kerned_pairs(run.text, run.face) for item in items for run in item.runs)
+
+
+def _standins(book: Book, typeset: TypesetBook) -> int:
+    """Characters of the source drawn as a stand-in ("?") rather than as themselves."""
+    drawn_as_standin = getattr(typeset, "standins", None)
+    if drawn_as_standin is None:  # before fallback faces: what fonts.drawable made "?"
+        from layout.typeset import fonts
+
+        face = fonts.book_faces().regular
+        m = fonts.metrics(face)
+        fallback = getattr(fonts, "_fallback", None)
+        drawn_as_standin = {
+            ch for ch in typeset.replaced
+            if fallback is not None and fallback(ch, m) == "?"
+        }
+    if not drawn_as_standin:
+        return 0
+    counts: Counter[str] = Counter()
+    for page in book.pages:
+        for line in page.lines:
+            counts.update(ch for ch in line.text if ch in drawn_as_standin)
+    return sum(counts.values())
+
+
+def _heads(typeset: TypesetBook, sheet: Sheet) -> None:
+    """Running heads against their cluster's commonest form; reflow versos against the title."""
+    heads: list[tuple[int, str]] = []
+    for n, page in enumerate(typeset.pages):
+        for item in page.items:
+            if item.kind == "running-head":
+                heads.append((n, item.text))
+    clusters: list[tuple[str, Counter[str]]] = []
+    member: list[int] = []
+    for _, text in heads:
+        key = letters(text)
+        for c, (ckey, forms) in enumerate(clusters):
+            if similar(key, ckey):
+                forms[text] += 1
+                member.append(c)
+                break
+        else:
+            clusters.append((key, Counter({text: 1})))
+            member.append(len(clusters) - 1)
+    for (n, text), c in zip(heads, member, strict=True):
+        sheet.heads += 1
+        commonest = clusters[c][1].most_common(1)[0][0]
+        if text != commonest or LETTER_SPACED.search(text + " "):
+            sheet.heads_off += 1
+            sheet.example("head", f"p{n + 1}: {text!r}")
+
+
+def _note_gap(page_items: tuple[Placed, ...], leading: float) -> float | None:
+    """The white space above the note rule beyond a full page's, in leadings (None: no notes)."""
+    rule = next((i for i in page_items if i.kind == "rule"), None)
+    body = [i for i in page_items if i.kind in ("body", "head")]
+    if rule is None or not body:
+        return None
+    last = min(i.y for i in body)
+    return (last - rule.y) / leading - NORMAL_GAP
+
+
+def measure(book: Book, typeset: TypesetBook, sheet: Sheet, leading: float = 13.0) -> None:
+    """Add one composed book's counts to the sheet."""
+    from layout.typeset.fonts import book_faces, metrics
+
+    natural = metrics(book_faces().regular).width(" ", 1.0)
+    german = (book.language or "").startswith("de")
+    closers = CLOSERS + (CLOSERS_DE if german else "")
+    sheet.pages += len(typeset.pages)
+    sheet.standins += _standins(book, typeset)
+    _heads(typeset, sheet)
+    drawn: list[Placed] = []
+    for n, page in enumerate(typeset.pages):
+        x0, _, x1, _ = page.block
+        gap = _note_gap(page.items, leading) if typeset.mode == "facsimile" else None
+        if gap is not None:
+            sheet.note_pages += 1
+            if gap > GAP_LINES:
+                sheet.gap_pages += 1
+                sheet.example("gap", f"p{n + 1}: {gap:.1f} lines")
+        for kind in ("body", "note"):
+            run = 0
+            for item in page.items:
+                if item.kind != kind:
+                    continue
+                drawn.append(item)
+                text = item.text.rstrip()
+                sheet.lines += 1
+                ends = text.endswith(HYPHENS)
+                sheet.hyphens += ends
+                if german:
+                    sheet.de_lines += 1
+                    sheet.de_hyphens += ends
+                if ends and text[:-1].endswith("\u017f") and item.hyphenated:
+                    sheet.st_breaks += 1
+                    sheet.example("st", f"p{n + 1}: {text[-20:]!r}")
+                run = run + 1 if ends else 0
+                sheet.longest_run = max(sheet.longest_run, run)
+                start = item.text.lstrip()[:1]
+                if start and start in closers:
+                    sheet.punct_starts += 1
+                    sheet.example("punct", f"p{n + 1}: {item.text[:30]!r}")
+                if item.x + item.width > x1 + 0.05:
+                    sheet.overfull += 1
+                    sheet.example("overfull", f"p{n + 1}: {item.text[:30]!r}")
+                gaps = item.text.count(" ")
+                if gaps and item.x + item.width >= x1 - 0.05:
+                    sheet.spaces.extend([item.space / (natural * item.size)] * gaps)
+    sheet.kerned += _kerned_pairs(typeset, drawn)
+
+
+def table(sheets: dict[str, Sheet], pdf_rate: float) -> list[str]:
+    """The sheets as rows of text, one column per mode."""
+    names = list(sheets)
+    rows = [f"{'':<34}" + "".join(f"{n:>12}" for n in names)]
+
+    def row(label: str, values: list[str]) -> None:
+        rows.append(f"{label:<34}" + "".join(f"{v:>12}" for v in values))
+
+    s = [sheets[n] for n in names]
+    row("pages", [str(x.pages) for x in s])
+    row("stand-in glyphs", [str(x.standins) for x in s])
+    row("kerned pairs", [str(x.kerned) for x in s])
+    row("heads not canonical / heads", [f"{x.heads_off}/{x.heads}" for x in s])
+    row("note pages with gap > 2 lines", [
+        f"{x.gap_pages}/{x.note_pages}" if x.note_pages else "-" for x in s
+    ])
+    row("hyphenated lines, German", [
+        f"{x.de_hyphens / x.de_lines:.1%}" if x.de_lines else "-" for x in s
+    ])
+    row("hyphenated lines, all", [f"{x.hyphens / max(1, x.lines):.1%}" for x in s])
+    row("breaks inside st (long s)", [str(x.st_breaks) for x in s])
+    row("lines starting with punctuation", [str(x.punct_starts) for x in s])
+    row("median word space", [f"{x.median_space:.3f}" for x in s])
+    row("p95 word space", [f"{x.p95_space:.3f}" for x in s])
+    row("longest hyphen run", [str(x.longest_run) for x in s])
+    row("overfull lines", [str(x.overfull) for x in s])
+    rows.append(f"{'PDF pages per second (drawing)':<34}{pdf_rate:>12.0f}")
+    return rows
+
+
+def unmet(sheets: dict[str, Sheet], pdf_rate: float) -> list[str]:
+    """The issue's targets this corpus misses."""
+    out: list[str] = []
+    for name, x in sheets.items():
+        if x.standins:
+            out.append(f"{name}: {x.standins} stand-in glyphs")
+        if not x.kerned:
+            out.append(f"{name}: no pair kerned")
+        if x.heads_off:
+            out.append(f"{name}: {x.heads_off} heads not canonical")
+        if x.note_pages and x.gap_pages > 0.05 * x.note_pages:
+            out.append(f"{name}: {x.gap_pages}/{x.note_pages} note pages with a gap")
+        if x.de_lines and x.de_hyphens > 0.18 * x.de_lines:
+            out.append(f"{name}: German hyphenated lines {x.de_hyphens / x.de_lines:.1%}")
+        if x.st_breaks:
+            out.append(f"{name}: {x.st_breaks} breaks inside st")
+        if x.punct_starts:
+            out.append(f"{name}: {x.punct_starts} lines start with punctuation")
+        if x.median_space > 1.05 or x.p95_space > 1.35:
+            out.append(f"{name}: word space {x.median_space:.3f}/{x.p95_space:.3f}")
+        if x.longest_run > 2:
+            out.append(f"{name}: {x.longest_run} hyphens in a row")
+        if x.overfull:
+            out.append(f"{name}: {x.overfull} overfull lines")
+    if pdf_rate < 150:
+        out.append(f"PDF {pdf_rate:.0f} pages per second")
+    return out
