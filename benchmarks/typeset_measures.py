@@ -160,6 +160,7 @@ def measure(book: Book, typeset: TypesetBook, sheet: Sheet, leading: float = 13.
                 sheet.example("gap", f"p{n + 1}: {gap:.1f} lines")
         for kind in ("body", "note"):
             run = 0
+            long_s = False  # the line before ended "ſ-" at a break the typesetter made
             for item in page.items:
                 if item.kind != kind:
                     continue
@@ -171,9 +172,10 @@ def measure(book: Book, typeset: TypesetBook, sheet: Sheet, leading: float = 13.
                 if german:
                     sheet.de_lines += 1
                     sheet.de_hyphens += ends
-                if ends and text[:-1].endswith("\u017f") and item.hyphenated:
+                if long_s and item.text.lstrip().startswith("t"):
                     sheet.st_breaks += 1
-                    sheet.example("st", f"p{n + 1}: {text[-20:]!r}")
+                    sheet.example("st", f"p{n + 1}: {item.text[:20]!r}")
+                long_s = ends and text[:-1].endswith("\u017f") and item.hyphenated
                 run = run + 1 if ends else 0
                 sheet.longest_run = max(sheet.longest_run, run)
                 start = item.text.lstrip()[:1]

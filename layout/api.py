@@ -250,7 +250,8 @@ class Result:
             tell.advance()
 
     def replaced(self) -> frozenset[str]:
-        """Characters the typeface lacks, drawn as stand-ins, in any typesetting done."""
+        """Characters no face has (drawn as an equivalent or left out), in any typesetting
+        done."""
         return frozenset().union(*(t.replaced for t in self._typeset.values()))
 
 

@@ -21,6 +21,7 @@ from layout.outputs import KINDS, OUTPUT_KINDS, Options
 from layout.passes import DEFAULT_PASSES
 from layout.progress import Bar, Progress, Silent, pages_word
 from layout.readers import ReadError
+from layout.typeset.fonts import describe
 from layout.writers import RefusedOutput
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -179,14 +180,14 @@ def write_outputs(
 
 
 def remarks(result: api.Result, input_path: str) -> tuple[str, ...]:
-    """What the user should read about the run: characters drawn as stand-ins, and the
+    """What the user should read about the run: characters no face has, and the
     engine's diagnostics with their page and line."""
     lines: list[str] = []
     replaced = result.replaced()
     if replaced:
         lines.append(
-            f"the typeface lacks {len(replaced)} characters, drawn as stand-ins: "
-            + " ".join(sorted(replaced))
+            f"no face has {len(replaced)} characters, drawn as an equivalent or left out: "
+            + describe(replaced)
         )
     for diag in result.book.diagnostics:
         where = "".join(

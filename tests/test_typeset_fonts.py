@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import struct
+import unicodedata
 
 import pytest
 
-from layout.typeset.fonts import book_faces, drawable, metrics, missing_glyphs
+from layout.typeset.fonts import LETTERS_OF, book_faces, describe, face_chain, metrics
+from layout.typeset.shaping import Typeface, kerned_pairs
 
 # Trimmed from the corpus: a DTA line with a combining e above and r rotunda, an English line.
 GERMAN = "Die Geſchäfts-Inſtruktion, deren Erlaß durch einen Beſchluß des Bundesrathes"
@@ -56,24 +58,60 @@ def test_glyph_coverage() -> None:
     assert all(reg.has_glyph(ch) for ch in GERMAN + ENGLISH)
     assert reg.has_glyph("ε") and not it.has_glyph("ε")  # the italic has no Greek
     assert not reg.has_glyph("\u0364")
-    assert missing_glyphs(GERMAN + ENGLISH, faces.regular) == set()
-    assert missing_glyphs(OLD_GERMAN, faces.regular) == {"\u0364", "\ua75b", "\u3003"}
 
 
-def test_drawable_leaves_covered_text_alone() -> None:
-    text = GERMAN + " " + ENGLISH
-    assert drawable(text, book_faces().regular) == (text, set())
+def test_fallback_faces_come_from_packages_and_are_truetype() -> None:
+    for style in ("regular", "italic", "bold"):
+        chain = face_chain(style)
+        assert chain[0] == book_faces().get(style)
+        for face in chain[1:]:
+            data = face.path.read_bytes()
+            assert "fontpkg_" in str(face.path) and data[:4] == b"\x00\x01\x00\x00"
 
 
-def test_drawable_replaces_gaps_and_reports_them() -> None:
-    faces = book_faces()
-    text, replaced = drawable(OLD_GERMAN, faces.regular)
-    assert text == "ſo würde der König der Stadt \u2033"
-    assert replaced == {"\u0364", "\ua75b", "\u3003"}
-    greek, replaced = drawable("ἔργον", faces.regular)
-    assert greek == "έργον" and replaced == {"ἔ"}
-    m_it = metrics(faces.italic)
-    text, replaced = drawable("λόγος und", faces.italic)
-    assert all(m_it.has_glyph(ch) for ch in text)
-    assert text.endswith(" und") and len(text) == len("λόγος und")
-    assert replaced >= {"λ", "γ", "ς"}
+def test_what_the_book_face_lacks_comes_from_a_fallback_face() -> None:
+    face = Typeface("regular")
+    for text in ("ἔργον", "\u2016", "wu\u0364rde", "deꝛ"):
+        runs = face.shape(text)
+        assert "".join(g.text for g in runs) == unicodedata.normalize("NFC", text)
+        assert any(g.face > 0 for g in runs), text
+    assert face.replaced == set() and face.missing == set()
+    italic = Typeface("italic")
+    assert all(g.face > 0 for g in italic.shape("λόγος"))  # the italic has no Greek
+
+
+def test_no_stand_in_is_drawn_and_gaps_are_reported() -> None:
+    face = Typeface("regular")
+    runs = face.shape("a \u266e b")  # a music natural: no face has it
+    drawn = "".join(g.text for g in runs)
+    assert drawn == "a  b" and "?" not in drawn
+    assert face.missing == {"\u266e"}
+    assert describe(face.missing) == "U+266E MUSIC NATURAL SIGN"
+    ditto = Typeface("regular")
+    assert "".join(g.text for g in ditto.shape("\u3003")) == "\u2033"
+    assert ditto.replaced == {"\u3003"} and ditto.missing == set()
+
+
+def test_kerning_from_the_faces_pairs_narrows_capitals() -> None:
+    face = Typeface("regular")
+    plain = metrics(book_faces().regular)
+    for pair in ("To", "AV", "Ty"):
+        assert face.units(pair) < plain.units(pair), pair
+        assert kerned_pairs(pair, "regular") == 1
+    assert kerned_pairs("mm", "regular") == 0
+    (glyphs,) = face.shape("Tower")
+    assert face.units("Tower") == pytest.approx(plain.units(glyphs.text) + sum(glyphs.kerns))
+
+
+def test_standard_ligatures_are_formed_and_measured_as_drawn() -> None:
+    face = Typeface("regular")
+    (glyphs,) = face.shape("office fly")[:1]
+    assert glyphs.text == "o\ufb03ce \ufb02y"
+    assert LETTERS_OF["\ufb03"] == "ffi"
+    assert face.width("of fice", 10) > face.width("office", 10)
+
+
+def test_marks_the_face_draws_superior_stay_on_the_baseline() -> None:
+    face = Typeface("regular")
+    assert face.superior("*")
+    assert not face.superior("1") and not face.superior("\u2020") and not face.superior("a")

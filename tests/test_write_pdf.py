@@ -177,3 +177,20 @@ def test_the_engine_s_own_analysis_typesets_end_to_end() -> None:
         data = pdf.render(typeset)
         assert extracted_lines(data) == model_lines(typeset)
         assert typeset_words(typeset) == reading_text(book).decode("utf-8").split()
+
+
+def test_kerned_ligatured_fallback_text_extracts_as_its_letters() -> None:
+    from layout.model import Line, Page
+
+    words = "Tower office ἔργον \u2016 flat"
+    book = Book(pages=(Page(lines=(Line(words),)),), language="en")
+    data = pdf.render(compose(book, "facsimile"))
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        fonts = {str(f.BaseFont) for f in doc.pages[0].Resources.Font.values()}
+        content = doc.pages[0].Contents.read_bytes()
+    assert any("SourceSerifPro" in f for f in fonts) and any("Cardo" in f for f in fonts)
+    assert b"] TJ" in content  # the kerns of "To", "we"
+    body = [s for s in shown_strings(data)[0] if s.size == STYLE.size]
+    assert "".join(s.text for s in body) == words
+    extracted = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "office" in extracted and "flat" in extracted

@@ -11,6 +11,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -112,8 +113,9 @@ def _to_unicode(font: pikepdf.Dictionary) -> dict[int, str]:
 def shown_strings(data: bytes) -> list[list[Shown]]:
     """Every string each page shows, measured from the PDF's own font widths.
 
-    Follows the text state of the content stream (Tm, Tf, Tw, Ts, Tz, Tj), as ReportLab
-    writes it: every run is placed with Tm, so no text-matrix arithmetic beyond that.
+    Follows the text state of the content stream (Tm, Tf, Tw, Ts, Tz, Tj, and TJ arrays of
+    strings and kerns), as our writer writes it: every run is placed with Tm, so no
+    text-matrix arithmetic beyond that. Each string between kerns is one `Shown`.
     """
     out: list[list[Shown]] = []
     with pikepdf.open(io.BytesIO(data)) as pdf:
@@ -137,16 +139,21 @@ def shown_strings(data: bytes) -> list[list[Shown]]:
                     rise = float(args[0])
                 elif name == "Tz":
                     scale = float(args[0]) / 100
-                elif name == "Tj":
-                    codes = bytes(args[0])
+                elif name in ("Tj", "TJ"):
+                    parts = [args[0]] if name == "Tj" else list(args[0])
                     fd = fonts[font]
                     first = int(fd.FirstChar)
                     widths = [float(w) for w in fd.Widths]
-                    width = sum(widths[c - first] * size / 1000 for c in codes)
-                    width = (width + tw * codes.count(32)) * scale
-                    text = "".join(tables[font].get(c, "\ufffd") for c in codes)
-                    shown.append(Shown(x, y + rise, size, str(fd.BaseFont), text, width))
-                    x += width
+                    for part in parts:
+                        if isinstance(part, (int, float, Decimal)):  # a kern's move
+                            x -= float(part) / 1000 * size * scale
+                            continue
+                        codes = bytes(part)
+                        width = sum(widths[c - first] * size / 1000 for c in codes)
+                        width = (width + tw * codes.count(32)) * scale
+                        text = "".join(tables[font].get(c, "\ufffd") for c in codes)
+                        shown.append(Shown(x, y + rise, size, str(fd.BaseFont), text, width))
+                        x += width
             out.append(shown)
     return out
 

@@ -6,8 +6,9 @@ page model the PDF and PNG writers draw. Not handled here: drawing (`layout.writ
 
 Modules:
 - content: what is set: the reading text and notes as words in blocks, page by page.
-- fonts: the book face (Source Serif Pro, static TrueType from PyPI), glyph advances,
-  glyph coverage and the fallback for characters the face lacks.
+- fonts: the book face (Source Serif Pro) and its fallbacks (Cardo, Noto Serif), TrueType
+  files from PyPI packages: advances, coverage, kerning pairs, ligature forms.
+- shaping: text as a chain of faces draws it, kerned, with its ligatures; what no face has.
 - (hyphenation points come from `layout.patterns`, pyphen in the book's language, shared
   with the hyphenation pass.)
 - items: a paragraph as Knuth and Plass's list of boxes, glue and penalties.

@@ -164,7 +164,7 @@ def head_line(
     st = setter.style
     m = setter.metrics("regular")
     out: list[Placed] = []
-    folio = setter.drawn(folio, "regular") if folio else ""
+    folio = folio or ""
     room = 0.0
     if folio:
         w = m.width(folio, st.running_size)
@@ -173,7 +173,7 @@ def head_line(
                           size=st.running_size))
         room = w + 2 * st.size
     if title and title.strip():
-        text = setter.drawn(" ".join(title.split()), "regular")
+        text = " ".join(title.split())
         size = st.running_size
         avail = x1 - x0 - 2 * room
         w = m.width(text, size)
@@ -232,6 +232,6 @@ def facsimile(
     meta = book.metadata
     return TypesetBook(
         tuple(out), meta.display_title, meta.author, tuple(outline), "facsimile",
-        frozenset(setter.replaced), book.language,
+        frozenset(setter.replaced), book.language, frozenset(setter.missing),
     )
 

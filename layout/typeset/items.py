@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from layout.patterns import Hyphenator
-from layout.typeset.fonts import Metrics
+from layout.typeset.shaping import Typeface
 
 GLUE, HYPHEN, EXPLICIT, END, DASH_GLUE = 0, 1, 2, 3, 4
 """Kinds of joint after a box: inter-word glue, hyphenation point (a penalty with the width
@@ -53,10 +53,12 @@ class ItemList:
 
 @lru_cache(maxsize=1 << 17)
 def pieces(
-    word: str, hyphenator: Hyphenator | None, metrics: Metrics
+    word: str, hyphenator: Hyphenator | None, metrics: Typeface
 ) -> tuple[tuple[str, int, float], ...]:
     """The word cut at its explicit hyphens and hyphenation points: (piece, joint after it,
-    width in thousandths of an em)."""
+    width in thousandths of an em). A piece's width is the growth of the part's prefix, so
+    the pieces add up to the part as drawn whole (a kern or ligature across a hyphenation
+    point counts once)."""
     parts = EXPLICIT_BREAK.split(word) if DASHES.intersection(word) else [word]
     units = metrics.units
     out: list[tuple[str, int, float]] = []
@@ -66,17 +68,18 @@ def pieces(
         else:
             last_kind = DASH_GLUE if part.endswith(HYPHEN_SIGNS) else GLUE
         points = hyphenator.points(part) if hyphenator is not None else []
-        prev = 0
-        for p in points:
-            out.append((part[prev:p], HYPHEN, units(part[prev:p])))
-            prev = p
-        out.append((part[prev:], last_kind, units(part[prev:])))
+        prev, before = 0, 0.0
+        for p in points:  # widths as differences of prefixes: kerning and ligatures hold
+            upto = units(part[:p])
+            out.append((part[prev:p], HYPHEN, upto - before))
+            prev, before = p, upto
+        out.append((part[prev:], last_kind, units(part) - before))
     return tuple(out)
 
 
 def build(
     words: Sequence[str],
-    metrics: Metrics,
+    metrics: Typeface,
     size: float,
     hyphenator: Hyphenator | None,
     indent: float,

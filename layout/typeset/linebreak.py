@@ -26,7 +26,7 @@ off by default) adds each box's share to the line's stretch and shrink, so a lin
 its glyphs a little wider or narrower instead of opening its spaces.
 
 Not handled: lines of different lengths (apart from the first-line indent), looseness
-other than 0, kerning, and where the paragraph falls on pages (the composer's business).
+other than 0, and where the paragraph falls on pages (the composer's business).
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from layout.patterns import Hyphenator
-from layout.typeset.fonts import Metrics
 from layout.typeset.items import (
     DASH_GLUE,
     END,
@@ -48,6 +47,7 @@ from layout.typeset.items import (
     ItemList,
     build,
 )
+from layout.typeset.shaping import Typeface
 
 TIGHT, DECENT, LOOSE, VERY_LOOSE = 0, 1, 2, 3
 HUGE = 1e9
@@ -277,7 +277,7 @@ def _lines(
 def break_paragraph(
     words: Sequence[str],
     measure: float,
-    metrics: Metrics,
+    metrics: Typeface,
     size: float,
     hyphenator: Hyphenator | None,
     first_indent: float = 0.0,

@@ -104,8 +104,10 @@ class TypesetBook:
     outline: tuple[OutlineEntry, ...] = ()
     mode: str = "facsimile"
     replaced: frozenset[str] = frozenset()
-    """Characters the face lacks, drawn as a stand-in (see fonts.drawable)."""
+    """Characters no face has, drawn as a typographic equivalent or left out (`shaping`)."""
     language: str | None = None
+    missing: frozenset[str] = frozenset()
+    """Of `replaced`, those no equivalent stands for: left out of the drawing."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -260,7 +260,7 @@ def reflow(
     meta = book.metadata
     return TypesetBook(
         tuple(out), meta.display_title, meta.author, tuple(outline), "reflow",
-        frozenset(setter.replaced), book.language,
+        frozenset(setter.replaced), book.language, frozenset(setter.missing),
     )
 
 

@@ -7,9 +7,10 @@ whether the line ends inside a word, the horizontal scale of its glyphs. Justifi
 fill the measure exactly (the spaces are recomputed from the drawn widths, marks at their
 real size, glyphs at the line's scale); last lines are ragged.
 
-Lines are broken by `linebreak.break_paragraph`; characters the face lacks are replaced by
-`fonts.drawable` before measuring and reported in `Setter.replaced`. Not handled: kerning,
-ligatures, letter-spacing.
+Lines are broken by `linebreak.break_paragraph`; text is measured as `shaping` draws it
+(kerned, with its ligatures, characters the book face lacks from a fallback face), and what
+no face has is collected for the report (`Setter.replaced`, `Setter.missing`). Not handled:
+letter-spacing.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from typing import Literal
 from layout.model import Hyphen
 from layout.patterns import Hyphenator
 from layout.typeset.content import NoteKey, Word
-from layout.typeset.fonts import FaceSet, Metrics, book_faces, drawable, metrics
 from layout.typeset.linebreak import DEFAULT_SETTINGS, break_paragraph
 from layout.typeset.pages import FaceName, Kind, Placed, Run, Style
+from layout.typeset.shaping import Typeface
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,49 +75,43 @@ class Setter:
 
     style: Style
     language: str | None = None
-    faces: FaceSet = field(default_factory=book_faces)
-    replaced: set[str] = field(default_factory=set)
+    faces: dict[FaceName, Typeface] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.hyphenator = Hyphenator(self.language or "en")
         self.settings = replace(DEFAULT_SETTINGS, expansion=self.style.expansion)
         self.loose = replace(self.settings, tolerance=LOOSE_TOLERANCE)
-        self._drawn: dict[tuple[str, FaceName], str] = {}
-        self._covered: dict[FaceName, set[str]] = {}
 
-    def metrics(self, face: FaceName) -> Metrics:
-        return metrics(self.faces.get(face))
+    def metrics(self, face: FaceName) -> Typeface:
+        """The typeface of a style (its chain of faces), as this book is measured with it."""
+        found = self.faces.get(face)
+        if found is None:
+            found = self.faces[face] = Typeface(face)
+        return found
 
-    def drawn(self, text: str, face: FaceName) -> str:
-        """The text as the face can draw it (missing glyphs replaced and remembered)."""
-        covered = self._covered.setdefault(face, set())
-        if covered.issuperset(text):
-            return text
-        m = self.metrics(face)
-        covered.update(ch for ch in text if m.has_glyph(ch))
-        if covered.issuperset(text):
-            return text
-        key = (text, face)
-        out = self._drawn.get(key)
-        if out is None:
-            out, missing = drawable(text, self.faces.get(face))
-            self.replaced |= missing
-            self._drawn[key] = out
-        return out
+    @property
+    def replaced(self) -> set[str]:
+        """Characters drawn as a typographic equivalent, or left out (no face has them)."""
+        return set().union(*(t.replaced | t.missing for t in self.faces.values()))
+
+    @property
+    def missing(self) -> set[str]:
+        """Characters no face has and no equivalent stands for."""
+        return set().union(*(t.missing for t in self.faces.values()))
 
     def segments(self, word: Word, face: FaceName) -> list[Segment]:
         """The word as drawn: text pieces and marks in order."""
         if not word.marks:
-            return [(self.drawn(word.text, face), False, None)]
+            return [(word.text, False, None)]
         out: list[Segment] = []
         pos = 0
         for mark in sorted(word.marks, key=lambda m: m.offset):
             if mark.offset > pos:
-                out.append((self.drawn(word.text[pos : mark.offset], face), False, None))
+                out.append((word.text[pos : mark.offset], False, None))
                 pos = mark.offset
-            out.append((self.drawn(mark.label, face), True, mark.note))
+            out.append((mark.label, True, mark.note))
         if pos < len(word.text):
-            out.append((self.drawn(word.text[pos:], face), False, None))
+            out.append((word.text[pos:], False, None))
         return out
 
     def set(
@@ -140,7 +135,7 @@ class Setter:
         size = size or self.style.size
         segs = [self.segments(w, face) for w in words]
         if label and segs:
-            segs[0] = [(self.drawn(label, face), True, note), (FIXED_GAP, False, None)] + segs[0]
+            segs[0] = [(label, True, note), (FIXED_GAP, False, None)] + segs[0]
         keep = [i for i, s in enumerate(segs) if any(t for t, _, _ in s)]
         strings = ["".join(t for t, _, _ in segs[i]) for i in keep]
         if not strings:
@@ -202,7 +197,7 @@ class Setter:
                 text = " ".join(line.words)
                 runs: list[tuple[str, bool, float, float, NoteKey | None, float]]
                 runs = [(text, False, size, 0.0, None, 0.0)]
-                natural, gaps = line.natural, len(line.words) - 1
+                natural, gaps = m.ink(text, size), len(line.words) - 1
             else:
                 runs, natural, gaps = _runs(chunks, m, face, size, mark_size, rise)
             lead = line.indent
@@ -225,7 +220,7 @@ class Setter:
                 x += gap
                 placed.append(Run(x, text, face, rsize, rrise, is_mark, key))
                 if k + 1 < len(runs):
-                    x += m.width(text.replace(" ", ""), rsize) * scale + text.count(" ") * space
+                    x += m.ink(text, rsize) * scale + text.count(" ") * space
             hyphenated, joined = line.hyphenated and not line.explicit_hyphen, line.hyphenated
             if line is lines[-1] and words and words[-1].cut is not None:
                 hyphenated, joined = words[-1].cut is Hyphen.JOIN, True
@@ -252,7 +247,7 @@ class Setter:
         if not any(r.mark and r.note in labels for r in line.runs):
             return line
         runs = [
-            Run(r.x, self.drawn(labels[r.note], r.face), r.face, r.size, r.rise, r.mark, r.note)
+            Run(r.x, labels[r.note], r.face, r.size, r.rise, r.mark, r.note)
             if r.mark and r.note in labels else r
             for r in line.runs
         ]
@@ -260,11 +255,11 @@ class Setter:
         end = line.runs[0].x
         for r in line.runs:
             gaps_before.append(r.x - end)
-            end = r.x + self.metrics(r.face).width(r.text.replace(" ", ""), r.size) * line.scale
+            end = r.x + self.metrics(r.face).ink(r.text, r.size) * line.scale
             end += r.text.count(" ") * line.space
         ink = [
             (
-                self.metrics(r.face).width(r.text.replace(" ", ""), r.size) * line.scale,
+                self.metrics(r.face).ink(r.text, r.size) * line.scale,
                 r.text.count(" "),
             )
             for r in runs
@@ -303,15 +298,15 @@ def _slice(segs: list[Segment], start: int, length: int) -> list[Segment]:
 
 
 def _runs(
-    chunks: list[Segment], m: Metrics, face: FaceName, size: float, mark_size: float,
+    chunks: list[Segment], m: Typeface, face: FaceName, size: float, mark_size: float,
     rise: float,
 ) -> tuple[list[tuple[str, bool, float, float, NoteKey | None, float]], float, int]:
     """Merge a line's chunks into runs (text, mark?, size, rise, note, white space before);
     the natural width of the ink and fixed gaps, and the number of spaces.
 
-    Text chunks merge; each mark stays a run of its own (it may be renumbered): figures and
-    letters raised and smaller, symbols (* † ‡), which the face draws superior, at text
-    size on the baseline; a fixed
+    Text chunks merge; each mark stays a run of its own (it may be renumbered): raised and
+    smaller, figures, letters and symbols alike (‖ ¶ from a fallback face too), unless its
+    face draws it superior (`*`): then at text size on the baseline; a fixed
     gap (after a note's label) is white space before the next run, drawn by position
     (a no-break space would share the space's code in the PDF and stretch with it)."""
     runs: list[tuple[str, bool, float, float, NoteKey | None, float]] = []
@@ -324,17 +319,17 @@ def _runs(
             natural += m.width(" ", size)
             continue
         rsize, rrise = size, 0.0
-        if is_mark and any(ch.isalnum() for ch in text):
+        if is_mark and not m.superior(text):
             rsize, rrise = mark_size, rise  # a superior figure or letter
         if text == " ":
             gaps += 1
-        else:
-            natural += m.width(text, rsize)
         if runs and not is_mark and not runs[-1][1] and not gap:
             t, mk, s_, r, k, g = runs[-1]
             runs[-1] = (t + text, mk, s_, r, k, g)
         else:
             runs.append((text, is_mark, rsize, rrise, note if is_mark else None, gap))
             gap = 0.0
+    # the ink measured run by run, as drawn: a kern between a word and its hyphen counts
+    natural += sum(m.ink(run[0], run[2]) for run in runs)
     return runs, natural, gaps
 

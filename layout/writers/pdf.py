@@ -1,9 +1,11 @@
 """The re-typeset book as PDF, drawn with ReportLab from the typesetter's page model.
 
 In: a Book after the passes (or a TypesetBook already composed). Out: PDF bytes: the
-book face embedded and subset (TrueType), every line a text object with its word spacing
-(`Tw`), footnote marks raised with `Ts` (so text extraction keeps them on their line),
-title and author in the document information, an outline of the headings, and in
+book face and the fallback faces a book needs embedded and subset (TrueType), every line a
+text object, shaped as it was measured (kerning as TJ adjustments, ligatures as their
+forms, mapped back to their letters in the ToUnicode CMap), with its word spacing (`Tw`),
+footnote marks raised with `Ts` (so text extraction keeps them on their line), title and
+author in the document information, an outline of the headings, and in
 facsimile mode page labels equal to the printed page numbers (roman numbers as roman
 labels). With `pdf_a` the file is made PDF/A-2b by pikepdf.pdfa (an sRGB output intent,
 XMP metadata repeating the document information) and validated by it against the rules
@@ -15,19 +17,28 @@ Not handled: tagged PDF (PDF/A-2a/2u structure), hyperlinks from marks to notes.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from layout import __version__
 from layout.model import Book
 from layout.numerals import read_roman
 from layout.typeset.compose import compose
-from layout.typeset.fonts import Metrics, metrics
+from layout.typeset.fonts import LETTERS_OF, face_chain, metrics
 from layout.typeset.pages import Placed, Style, TypesetBook
+from layout.typeset.shaping import Glyphs, Typeface
 from layout.writers import RefusedOutput
 
 if TYPE_CHECKING:  # ReportLab is imported lazily: it costs start-up time
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
 
+ESCAPES = {
+    c: f"\\{chr(c)}" if chr(c) in "\\()" else chr(c) if 32 <= c < 127 else f"\\{c:03o}"
+    for c in range(256)
+}
+"""A PDF string literal's escapes, as ReportLab writes them (octal outside printable ASCII)."""
 LABEL_STYLES = {"D": "ARABIC", "r": "ROMAN_LOWER", "R": "ROMAN_UPPER"}
 """PDF page label styles by the names ReportLab's PDFPageLabel takes."""
 def label_style(label: str | None) -> tuple[str | None, int | None, str | None]:
@@ -44,23 +55,29 @@ def label_style(label: str | None) -> tuple[str | None, int | None, str | None]:
 
 
 def draw_item(
-    canvas: Canvas, item: Placed, names: dict[str, str], faces: dict[str, Metrics]
+    canvas: Canvas, item: Placed, faces: dict[str, Typeface], names: dict[Path, str]
 ) -> None:
-    """Draw one placed line (one text object) or rule on the current page."""
+    """Draw one placed line (one text object) or rule on the current page.
+
+    Each run is shaped as it was measured: its glyphs per face of the style's chain (a
+    change of face is a change of font inside the text object), ligatures as their forms,
+    kerning as TJ adjustments, which the text matrix's horizontal scale scales with the
+    glyphs; the spaces take the line's word spacing (`Tw`).
+    """
     if item.kind == "rule":
         canvas.setLineWidth(item.size)
         canvas.line(item.x, item.y, item.x + item.width, item.y)
         return
     text = canvas.beginText()
     if item.scale != 1.0:
-        text.setHorizScale(100.0 * item.scale)  # Tz scales glyphs and Tw alike
+        text.setHorizScale(100.0 * item.scale)  # Tz scales glyphs, kerns and Tw alike
     word_space = None
     rise = 0.0
+    font: tuple[str, float] | None = None
     at: float | None = None  # where the text matrix stands after the last run
     for run in item.runs:
         if at is None or abs(at - run.x) > 0.005:
             text.setTextOrigin(run.x, item.y)  # else the text flows on: no jump to extract
-        text.setFont(names[run.face], run.size)
         if run.rise != rise:
             text.setRise(run.rise)
             rise = run.rise
@@ -70,8 +87,13 @@ def draw_item(
             if tw != word_space:
                 text.setWordSpace(tw)
                 word_space = tw
-        text.textOut(run.text)
-        at = run.x + face.width(run.text.replace(" ", ""), run.size) * item.scale
+        for glyphs in face.shape(run.text):
+            wanted = (names[face.faces[glyphs.face].path], run.size)
+            if wanted != font:
+                text.setFont(*wanted)
+                font = wanted
+            show(text, glyphs, face.shaper.metrics(glyphs.face).font, run.size)
+        at = run.x + face.ink(run.text, run.size) * item.scale
         at += run.text.count(" ") * item.space
     if word_space:
         text.setWordSpace(0)
@@ -82,23 +104,79 @@ def draw_item(
     canvas.drawText(text)
 
 
-def register_faces() -> tuple[dict[str, str], dict[str, Metrics]]:
-    """Register the book face with ReportLab; the PDF font name and metrics of each style."""
-    from reportlab.pdfbase import pdfmetrics
+def show(text: PDFTextObject, glyphs: Glyphs, font: TTFont, size: float) -> None:
+    """Show one face's glyphs as TJ arrays: strings of the font's subset codes, a number
+    for each kern (ReportLab's own `textOut` shows plain strings only)."""
+    doc, code = text._canvas._doc, text._code
+    parts: list[str] = []
+    pos = 0
+    last = len(glyphs.text) - 1
+    kerns = glyphs.kerns
+    for subset, data in font.splitString(glyphs.text, doc):
+        if subset != text._curSubset:
+            if parts:
+                code.append(f"[{' '.join(parts)}] TJ")
+                parts = []
+            name = font.getSubsetInternalName(subset, doc)
+            code.append(f"{name} {size:.6g} Tf {text._leading:.6g} TL")
+            text._curSubset = subset
+        start = 0
+        for k in range(len(data)):  # one byte per character in a subset
+            kern = kerns[pos + k]
+            if kern and pos + k < last:
+                parts.append(f"({data[start : k + 1].decode('latin-1').translate(ESCAPES)})")
+                parts.append(f"{-kern:.4g}")
+                start = k + 1
+        if start < len(data):
+            parts.append(f"({data[start:].decode('latin-1').translate(ESCAPES)})")
+        pos += len(data)
+    if parts:
+        code.append(f"[{' '.join(parts)}] TJ")
 
-    from layout.typeset.fonts import book_faces
 
-    faces = book_faces()
-    names: dict[str, str] = {}
-    widths: dict[str, Metrics] = {}
-    for style in ("regular", "italic", "bold"):
-        face = faces.get(style)
+def register_faces() -> tuple[dict[str, Typeface], dict[Path, str]]:
+    """The typeface of each style and a registration function: each face is registered with
+    ReportLab when first drawn (a fallback face a book never needs is never parsed)."""
+    faces = {style: Typeface(style) for style in ("regular", "italic", "bold")}
+    return faces, _Registered()
+
+
+class _Registered(dict[Path, str]):
+    """The ReportLab font name of each face's file, registered on first use."""
+
+    def __missing__(self, path: Path) -> str:
+        from reportlab.pdfbase import pdfmetrics
+
+        face = next(f for style in ("regular", "italic", "bold") for f in face_chain(style)
+                    if f.path == path)
         m = metrics(face)
         if face.name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(m.font)
-        names[style] = face.name
-        widths[style] = m
-    return names, widths
+        _map_ligatures_to_letters()
+        self[path] = face.name
+        return face.name
+
+
+def _map_ligatures_to_letters() -> None:
+    """Make ReportLab's ToUnicode CMaps map a ligature's form to its letters ("ﬁ" -> "fi"),
+    so that text extraction and search give the letters (installed once)."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "maps_ligatures", False):
+        return
+
+    def cmap(fontname: str, subset: list[int]) -> str:
+        out: str = original(fontname, subset)
+        for code, uni in enumerate(subset):
+            letters = LETTERS_OF.get(chr(uni)) if uni else None
+            if letters:
+                hexed = letters.encode("utf-16-be").hex().upper()
+                out = out.replace(f"<{code:02X}> <{uni:04X}>", f"<{code:02X}> <{hexed}>")
+        return out
+
+    cmap.maps_ligatures = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = cmap
 
 
 def render(typeset: TypesetBook, pdf_a: bool = False, invariant: bool = False) -> bytes:
@@ -107,12 +185,13 @@ def render(typeset: TypesetBook, pdf_a: bool = False, invariant: bool = False) -
     from reportlab.pdfgen.canvas import Canvas
 
     rl_config.useA85 = 0  # binary streams: smaller files, no slow pure-Python ASCII85
-    names, widths = register_faces()
+    faces, names = register_faces()
     buf = io.BytesIO()
     first = typeset.pages[0] if typeset.pages else None
     size = (first.width, first.height) if first else (396.0, 612.0)
     canvas = Canvas(
-        buf, pagesize=size, initialFontName=names["regular"], initialFontSize=10,
+        buf, pagesize=size, initialFontName=names[faces["regular"].faces[0].path],
+        initialFontSize=10,
         invariant=1 if invariant else 0, lang=typeset.language or None, pageCompression=1,
     )
     canvas.setTitle(typeset.title or "")
@@ -126,7 +205,7 @@ def render(typeset: TypesetBook, pdf_a: bool = False, invariant: bool = False) -
     for i, page in enumerate(typeset.pages):
         canvas.setPageSize((page.width, page.height))
         for item in page.items:
-            draw_item(canvas, item, names, widths)
+            draw_item(canvas, item, faces, names)
         for n, y, title in heads.get(i, []):
             key = f"h{n}"
             canvas.bookmarkPage(key, fit="XYZ", left=0, top=min(page.height, y))

@@ -2,11 +2,11 @@
 
 In: a Book after the passes (or a composed TypesetBook) and a resolution. Out: one PNG
 per page (bytes), black text on white, drawn with the same TrueType files at the same
-positions as the PDF: every glyph stands where the font's advances, the line's glyph scale
-and the model's word spacing put it in the PDF (Pillow's own advances are hinted to whole
+positions as the PDF: every glyph stands where the font's advances and kerning (the same
+shaping, ligatures and fallback faces), the line's glyph scale and the model's word spacing
+put it in the PDF (Pillow's own advances are hinted to whole
 pixels, so glyphs are placed one by one; a glyph itself is drawn unscaled, a difference
-under a pixel at preview sizes), and a preview's text block matches the PDF page's. No kerning, no
-ligatures, as in the PDF.
+under a pixel at preview sizes), and a preview's text block matches the PDF page's.
 
 Not handled: anti-aliasing differences from a PDF viewer's rasteriser; colour.
 """
@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from layout.model import Book
 from layout.typeset.compose import compose
-from layout.typeset.fonts import book_faces, metrics
+from layout.typeset.fonts import Face
 from layout.typeset.pages import Placed, Style, TypesetBook, TypesetPage
+from layout.typeset.shaping import Typeface
 
 if TYPE_CHECKING:
     from PIL import Image, ImageFont
@@ -32,7 +33,7 @@ PHASES = 4
 
 
 class _Glyphs:
-    """Glyph images of the book face, rendered once per style, size and character.
+    """Glyph images of the book's faces, rendered once per face, size and character.
 
     Each glyph is drawn by Pillow into a small mask with its offset from the origin on
     the baseline, then pasted where the model puts it: far cheaper than laying out every
@@ -41,17 +42,17 @@ class _Glyphs:
 
     def __init__(self, scale: float) -> None:
         self.scale = scale
-        self.faces = book_faces()
-        self._fonts: dict[tuple[str, float], ImageFont.FreeTypeFont] = {}
-        self._glyphs: dict[tuple[str, float, str, int], tuple[Image.Image | None, int, int]] = {}
+        self.faces = {style: Typeface(style) for style in ("regular", "italic", "bold")}
+        self._fonts: dict[tuple[Face, float], ImageFont.FreeTypeFont] = {}
+        self._glyphs: dict[tuple[Face, float, str, int], tuple[Image.Image | None, int, int]] = {}
 
-    def font(self, face: str, size: float) -> ImageFont.FreeTypeFont:
+    def font(self, face: Face, size: float) -> ImageFont.FreeTypeFont:
         from PIL import ImageFont
 
         key = (face, size)
         font = self._fonts.get(key)
         if font is None:
-            path = str(self.faces.get(face).path)
+            path = str(face.path)
             font = ImageFont.truetype(
                 path, size=max(1.0, size * self.scale), layout_engine=ImageFont.Layout.BASIC
             )
@@ -59,7 +60,7 @@ class _Glyphs:
         return font
 
     def get(
-        self, face: str, size: float, ch: str, phase: int
+        self, face: Face, size: float, ch: str, phase: int
     ) -> tuple[Image.Image | None, int, int]:
         """The glyph's mask (None for a blank glyph) drawn `phase / PHASES` of a pixel to the
         right of a whole pixel, and the mask's left and top offsets from that pixel."""
@@ -93,19 +94,23 @@ def draw_item(image: Image.Image, item: Placed, height: float, glyphs: _Glyphs) 
         )
         return
     for run in item.runs:
-        widths = metrics(glyphs.faces.get(run.face))
+        typeface = glyphs.faces[run.face]
         y = round((height - item.y - run.rise) * s)
         x = run.x
-        for ch in run.text:
-            if ch == " ":
-                x += item.space
-                continue
-            px = x * s
-            whole = math.floor(px)
-            mask, left, top = glyphs.get(run.face, run.size, ch, int((px - whole) * PHASES))
-            if mask is not None:
-                image.paste(0, (whole + left, y + top), mask)
-            x += widths.width(ch, run.size) * item.scale
+        per_unit = run.size * 0.001 * item.scale
+        for group in typeface.shape(run.text):
+            face = typeface.faces[group.face]
+            advances = typeface.shaper.metrics(group.face)
+            for ch, kern in zip(group.text, group.kerns, strict=True):
+                if ch == " ":
+                    x += item.space
+                    continue
+                px = x * s
+                whole = math.floor(px)
+                mask, left, top = glyphs.get(face, run.size, ch, int((px - whole) * PHASES))
+                if mask is not None:
+                    image.paste(0, (whole + left, y + top), mask)
+                x += (advances.units(ch) + kern) * per_unit
 
 
 def render_page(
