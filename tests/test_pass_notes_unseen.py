@@ -164,3 +164,17 @@ def test_symbol_marks_after_a_closing_quotation_mark() -> None:
     assert star is not None and dagger is not None
     found = link([candidates(body, lab, MarkStyle()) for lab in (star, dagger)])
     assert [(a.line, lines[a.line][a.start : a.end]) for a in found if a] == [(0, "*"), (1, "†")]
+
+
+def test_first_page_may_begin_with_the_rest_of_a_note() -> None:
+    """An excerpt may begin anywhere: on its first page, a run set off by a gap and as
+    wide as notes is the rest of a note, though no page before it is known; a run right
+    under a label of the book's notes is that label's note, not the rest of another."""
+    first = PageState(had_notes=True, first=True)
+    hints = BookHints(styles=frozenset({"1)"}), widths=WIDTHS, gap=5.0)
+    page = page_view(FULL, FULL, "", WIDE, WIDE, "Ende der Note.")
+    start, _ = continuations.find(page, 7, hints, first, WIDTHS.odds_of(page), -1)
+    assert start == 4
+    page = page_view(FULL, FULL, "1) Eine Note, deren Marke verlesen ist.", WIDE, WIDE, "Ende.")
+    start, _ = continuations.find(page, 7, hints, first, WIDTHS.odds_of(page), -1)
+    assert start == -1

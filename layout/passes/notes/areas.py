@@ -47,6 +47,10 @@ NEVER = float("-inf")
 UNMARKED = 2.5
 """What it costs a run of labelled lines that no mark in the text calls."""
 
+LABELLED_FLOOR = -2.0
+"""The most that line widths can speak against a run of notes opened by a label: less
+than against an unlabelled run, for the label and its mark speak too."""
+
 UNCALLED = 0.3
 """How much a label-like line in a chain that fits no numbering and whose mark stands
 nowhere in the text counts as a note left out (a whole one when its mark stands)."""
@@ -212,7 +216,7 @@ def _opening(
     if hints.styles and lab.style not in hints.styles:
         score -= 1.0
     if foot.odds_below is not None:
-        score += max(WIDTH_FLOOR, foot.odds_below[c])
+        score += max(LABELLED_FLOOR, foot.odds_below[c])
     return score
 
 

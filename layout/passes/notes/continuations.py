@@ -24,6 +24,10 @@ OPEN, LEANING, CLOSED = 3.0, 0.7, -3.5
 line leaves its sentence open, when it ends in a colon or leaves a parenthesis open,
 and when it ends a sentence (about 95%, 67% and 2% in the development books)."""
 
+UNKNOWN = -1.5
+"""The same on the book's first page, where the page before is not known: the lines
+themselves must show it (a gap or rule above them, their width)."""
+
 
 SEAMLESS = 2.0
 """What a line as wide as a note line right above a run, with no gap or rule between,
@@ -47,7 +51,10 @@ def find(
     """
     if not state.had_notes:
         return -1, 0.0
-    prior = OPEN if state.open_note else LEANING if state.leaning else CLOSED
+    if state.first:
+        prior = UNKNOWN
+    else:
+        prior = OPEN if state.open_note else LEANING if state.leaning else CLOSED
     small = state.small_type
     lo = max(page.top, body_floor + 1)
     best, best_s = 0.0, -1
@@ -78,8 +85,12 @@ def find(
             score += gap
         elif prev < 0:
             score -= 1.0
-        elif odds is not None and odds[prev] > 0:
-            score -= SEAMLESS * odds[prev]  # as wide as a note: the run goes on above
+        else:
+            above = labels[prev]
+            if above is not None and above.style in styles:
+                score -= SEAMLESS  # a label of the book's notes right above: its note
+            elif odds is not None and odds[prev] > 0:
+                score -= SEAMLESS * odds[prev]  # as wide as a note: the run goes on above
         if score > best:
             best, best_s = score, s
     return best_s, best

@@ -115,7 +115,7 @@ def _sweep(
     """Find the note area of a stretch of pages, in order, each page told about the one
     before."""
     found: list[NoteArea] = []
-    state = PageState()
+    state = PageState(had_notes=True, first=True)  # an excerpt may begin in a note
     for p in stretch:
         view = views[p]
         area = areas.find(view, hints, state, marks[p].has_mark, marks[p].strong_line)

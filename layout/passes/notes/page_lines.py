@@ -176,6 +176,9 @@ class PageState:
     open_note: bool = False
     """The last note of the previous page looks unfinished."""
     had_notes: bool = False
+    first: bool = False
+    """This is the book's first page: whether a note goes on at its top is unknown (an
+    excerpt may begin anywhere in a book)."""
     leaning: bool = False
     """The last note of the previous page ends a sentence, but in a colon or with a
     parenthesis left open: it goes on more often than not."""
