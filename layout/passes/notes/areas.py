@@ -27,7 +27,6 @@ from layout.passes.notes import continuations
 from layout.passes.notes.labels import LETTER, OCR, SYMBOL, Label, follows, successors
 from layout.passes.notes.page_lines import (
     FINISHED,
-    WIDTH_FLOOR,
     BookHints,
     PageLines,
     PageState,
