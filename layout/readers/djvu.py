@@ -14,6 +14,7 @@ title at all (no page is found; they are read as one page, or refused if too lon
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, pairwise
 
@@ -133,24 +134,34 @@ def _place_breaks(
     numbers: frozenset[int], page_size: float, title_first: dict[int, bool],
 ) -> list[int]:
     """Where `count` unnumbered pages begin in lines[a:b], placed from the end: each at
-    the most heading-like break whose text to the stretch's end fits on one page.
-    `volume[i]` is the number of characters before line i."""
+    the most heading-like break whose text to the stretch's end fits on one page (the
+    earliest of equals), else at the most heading-like one nearest the end.
+    `volume[i]` is the number of characters before line i. The breaks that fit lie in
+    one page's text before the end, and the others are looked up by score: the work is
+    linear in the stretch, however many pages it lacks."""
     a, end = stretch
-    candidates = [(c, _break_score(lines, c, numbers)) for c in _breaks(lines, a, end)]
+    breaks = _breaks(lines, a, end)
+    scores = [_break_score(lines, c, numbers) for c in breaks]
+    before = [volume[c] for c in breaks]  # rising: every break's line holds text
+    by_score: dict[int, list[int]] = {}
+    for k, score in enumerate(scores):
+        by_score.setdefault(score, []).append(k)
     placed: list[int] = []
     for _ in range(count):
-        best, best_key = None, None
-        for c, score in candidates:
-            if c >= end:
-                break
-            after = volume[end] - volume[c]
-            fits = after <= PAGE_CAPACITY * page_size
-            key = (fits, score, after if fits else -after)
-            if best_key is None or key > best_key:
-                best, best_key = c, key
+        hi = bisect_left(breaks, end)
+        lo = bisect_left(before, volume[end] - PAGE_CAPACITY * page_size, 0, hi)
+        best: int | None = None
+        if lo < hi:
+            best = max(range(lo, hi), key=lambda k: (scores[k], -k))
+        else:
+            for score in sorted(by_score, reverse=True):
+                at = bisect_left(by_score[score], hi)
+                if at:
+                    best = by_score[score][at - 1]
+                    break
         if best is None:
             break
-        end = _block_start(lines, best, title_first)
+        end = _block_start(lines, breaks[best], title_first)
         placed.append(end)
     return placed
 

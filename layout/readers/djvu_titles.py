@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from itertools import pairwise
 from statistics import median
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 MAX_TITLE_CHARS = 80
 """A running title is one short line; longer lines are running text."""
@@ -27,6 +29,9 @@ MIN_NUMBERED_SHARE = 0.5
 """Share of a title's occurrences that must stand beside a page number."""
 SIMILARITY = 0.8
 """Letters-only similarity at which an OCR variant joins a title ("FLORIDAv STATE")."""
+MAX_SEEDS = 500
+"""The most recurring titles an OCR variant is compared with (the most frequent first):
+more than a book has chapters, and a bound on the work each variant costs."""
 MAX_SPACING = 3.5
 """A title recurs at most this many times further apart than the most frequent one: a
 line with a number every 8 or 16 pages is a signature, not a running title."""
@@ -131,11 +136,13 @@ def _title_lines(keys: dict[int, str], numbered: set[int]) -> set[int]:
     counts = Counter({key: len(where) for key, where in by_key.items()})
     seeds = [key for key, count in counts.most_common() if count >= 2]
     clusters: dict[str, list[int]] = {key: list(by_key[key]) for key in seeds}
-    # OCR variants join a title only where a page number vouches for them
+    # OCR variants join a title only where a page number vouches for them; only vouched
+    # titles grow, so the list of those they may join is made once
+    vouched = [s for s in seeds if _numbered_share(clusters[s], numbered)][:MAX_SEEDS]
     for key, where in by_key.items():
         if key in clusters or not any(i in numbered for i in where):
             continue
-        best = _most_similar(key, [s for s in seeds if _numbered_share(clusters[s], numbered)])
+        best = _most_similar(key, vouched)
         if best is not None:
             clusters[best].extend(where)
     titles = [
@@ -159,16 +166,9 @@ def _numbered_share(where: list[int], numbered: set[int]) -> float:
 
 
 def _most_similar(key: str, seeds: list[str]) -> str | None:
-    """The seed title most like `key`, if alike enough to be the same title misread."""
-    best, best_ratio = None, SIMILARITY
-    for seed in seeds:
-        shorter, longer = sorted((len(key), len(seed)))
-        if shorter < SIMILARITY * longer:
-            continue
-        matcher = SequenceMatcher(None, key, seed, autojunk=False)
-        if matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = seed, ratio
-    return best
+    """The seed title most like `key`, if alike enough to be the same title misread
+    (rapidfuzz's Indel similarity: linear in the titles' lengths for short titles)."""
+    found = process.extractOne(
+        key, seeds, scorer=Indel.normalized_similarity, score_cutoff=SIMILARITY
+    )
+    return None if found is None else found[0]

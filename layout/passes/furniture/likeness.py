@@ -11,15 +11,10 @@ linear. Not handled: transpositions of whole words, abbreviations ("röm." vs
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rapidfuzz.distance import Indel
 
 SIMILAR = 0.8
 """Two texts whose letters agree this much are the same text."""
-PAIR_SLACK = 0.25
-"""How far the share of shared letter pairs may fall below the ratio wanted: OCR slips
-break more pairs than they change letters."""
 SAME = 0.9
 """Stricter: the same title, not its sibling (`Erster Abschnitt`, `Zweiter Abschnitt`)."""
 COMPARED = 160
@@ -37,14 +32,8 @@ def ratio(a: str, b: str, cutoff: float = 0.0) -> float:
     return Indel.normalized_similarity(a[:COMPARED], b[:COMPARED], score_cutoff=cutoff)
 
 
-@lru_cache(maxsize=8192)
-def _pairs(key: str) -> frozenset[str]:
-    """The letter pairs of a key, for a quick first comparison."""
-    return frozenset(key[k: k + 2] for k in range(len(key) - 1))
-
-
 def similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
-    """Fuzzy equality of two keys; cheap tests (lengths, shared letter pairs) first."""
+    """Fuzzy equality of two keys; the cheap test of their lengths first."""
     a, b = a[:COMPARED], b[:COMPARED]
     if a == b:
         return True
@@ -52,8 +41,5 @@ def similar(a: str, b: str, threshold: float = SIMILAR) -> bool:
         return False
     shorter, longer = sorted((len(a), len(b)))
     if 2 * shorter < threshold * (shorter + longer):
-        return False
-    pa, pb = _pairs(a), _pairs(b)
-    if pa and pb and 2 * len(pa & pb) < (threshold - PAIR_SLACK) * (len(pa) + len(pb)):
         return False
     return ratio(a, b, threshold) >= threshold
