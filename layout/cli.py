@@ -116,7 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output-dir", metavar="DIR",
         help=f"write DIR/{', '.join(named[:-1])} and {named[-1]}",
     )
-    typeset = conv.add_argument_group("typesetting (with --pdf or --png)")
+    add_typesetting(conv, "typesetting (with --pdf or --png)")
+    opts = conv.add_argument_group("the book and the run")
+    opts.add_argument("--title", help="the book's title, for the TEI header and the PDF")
+    opts.add_argument("--author", help="the book's author, for the TEI header and the PDF")
+    add_run_options(opts, "the book's")
+    add_batch(sub)
+    return parser
+
+
+def add_typesetting(command: argparse.ArgumentParser, title: str) -> None:
+    """The typesetting options `convert` and `batch` share."""
+    typeset = command.add_argument_group(title)
     typeset.add_argument(
         "--pdf-mode", choices=("facsimile", "reflow"), default="facsimile",
         help="facsimile (default): one page per source page, with its running title, "
@@ -136,12 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--dpi", type=dpi, default=110.0,
         help="resolution of the PNG previews, 20 to 1200 (default 110)",
     )
-    opts = conv.add_argument_group("the book and the run")
-    opts.add_argument("--title", help="the book's title, for the TEI header and the PDF")
-    opts.add_argument("--author", help="the book's author, for the TEI header and the PDF")
+
+
+def add_run_options(opts: argparse._ArgumentGroup, whose: str) -> None:
+    """The language, notes and quiet options `convert` and `batch` share."""
     opts.add_argument(
         "--lang", metavar="CODE", type=language,
-        help="the book's language as a BCP 47 tag (e.g. en, de, fr-CA); "
+        help=f"{whose} language as a BCP 47 tag (e.g. en, de, fr-CA); "
         "detected when not given",
     )
     opts.add_argument(
@@ -150,7 +162,82 @@ def build_parser() -> argparse.ArgumentParser:
         "notes at the end of its chunk (end)",
     )
     opts.add_argument("-q", "--quiet", action="store_true", help="no progress bar or remarks")
-    return parser
+
+
+BATCH_DESCRIPTION = """\
+Convert a whole shelf of books: each book as `layout convert` would, on every core
+(or on a Dask cluster), its outputs to OUTDIR/NAME.*, one line per book in
+OUTDIR/manifest.jsonl. A bad book is recorded there and the rest go on.
+"""
+
+BATCH_EPILOG = """\
+INPUT may be a book (a file, or a folder of page files, as `convert` reads them), a
+folder of books (a folder holding folders, or files of many pages each), or @LIST,
+a text file naming one INPUT per line. NAME is the book's file name without its
+suffix (with its folders' names when two books share one).
+
+Exit codes: 0 every book converted; 1 some book failed (the manifest gives each
+one's status: 1 input unreadable, 3 output not writable, 4 internal error, and its
+message); 2 wrong usage, no books found, or a cluster that cannot run the batch;
+3 OUTDIR or the manifest not writable; 130 interrupted (add --resume to go on).
+
+examples:
+  layout batch shelf/ -o out/
+  layout batch a.txt b.txt pages-of-c/ -o out/ --formats tei,pdf --jobs 4
+  layout batch @volumes.txt -o out/ --resume --pages
+  layout batch /shared/shelf -o /shared/out --cluster tcp://scheduler:8786
+"""
+
+
+def add_batch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `batch` command's arguments."""
+    from layout.batch import default_formats
+
+    batch = sub.add_parser(
+        "batch", help="convert many books at once, on every core or on a Dask cluster",
+        description=BATCH_DESCRIPTION, epilog=BATCH_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    batch.add_argument("inputs", metavar="INPUT", nargs="+",
+                       help="books, folders of books, or @LIST files")
+    batch.add_argument("-o", "--output-dir", metavar="OUTDIR", required=True,
+                       help="where the outputs, manifest.jsonl and pages.jsonl go")
+    batch.add_argument(
+        "--formats", type=formats, default=default_formats(), metavar="KIND,...",
+        help=f"the outputs to write, of {','.join(k.name for k in OUTPUT_KINDS)} "
+        f"(default {','.join(default_formats())})",
+    )
+    batch.add_argument("--jobs", type=jobs, metavar="N",
+                       help="worker processes (default: all cores)")
+    batch.add_argument("--resume", action="store_true",
+                       help="skip books the manifest has as converted from the same input")
+    batch.add_argument(
+        "--cluster", metavar="ADDRESS",
+        help="run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+        "or 'local' for a LocalCluster of --jobs workers; books and OUTDIR must be on "
+        "a path every worker sees",
+    )
+    batch.add_argument("--pages", action="store_true",
+                       help="also write OUTDIR/pages.jsonl: one record per page of every book")
+    add_typesetting(batch, "typesetting (with --formats pdf or png)")
+    add_run_options(batch.add_argument_group("the books and the run"), "the books'")
+
+
+def formats(text: str) -> tuple[str, ...]:
+    """Parse --formats: output kinds from the table, comma-separated."""
+    from layout.batch import parse_formats
+
+    try:
+        return parse_formats(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def jobs(text: str) -> int:
+    """Parse --jobs: a positive number of workers."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of workers, 1 or more")
+    return int(text)
 
 
 def dpi(text: str) -> float:
@@ -203,7 +290,8 @@ def targets(args: argparse.Namespace, parser: argparse.ArgumentParser) -> dict[s
 def options(args: argparse.Namespace) -> Options:
     """The run's options from argv."""
     return Options(
-        title=args.title, author=args.author, lang=args.lang, notes=args.notes,
+        title=getattr(args, "title", None), author=getattr(args, "author", None),
+        lang=args.lang, notes=args.notes,
         pdf_mode=args.pdf_mode, page_size=args.page_size, pdf_a=args.pdf_a, dpi=args.dpi,
     )
 
@@ -214,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if args.command == "batch":
+        return batch_main(args)
     try:
         report = convert_file(
             args.input, targets(args, parser), options(args),
@@ -230,6 +320,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         if report.outputs:
             print(f"layout: {report.summary}", file=sys.stderr)
     return report.status
+
+
+def batch_main(args: argparse.Namespace) -> int:
+    """`layout batch`: run it, print the failures as they come and the summary line."""
+    from layout import batch
+
+    plan = batch.Plan(
+        formats=args.formats, options=options(args), jobs=args.jobs, resume=args.resume,
+        cluster=args.cluster, pages=args.pages,
+    )
+    try:
+        summary = batch.run(args.inputs, args.output_dir, plan,
+                            show_progress=not args.quiet and sys.stderr.isatty())
+    except batch.BatchError as err:
+        print(f"layout: {err}", file=sys.stderr)
+        return err.status
+    if not args.quiet or summary.failed:
+        print(f"layout: {summary.line}", file=sys.stderr)
+    return batch.EXIT_FAILED if summary.failed else batch.EXIT_OK
 
 
 if __name__ == "__main__":

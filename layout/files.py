@@ -22,6 +22,8 @@ from layout.readers import PAGE_FILE_SUFFIXES, ReadError, read_file, read_folder
 
 STDOUT = "-"
 """The output path that means standard output."""
+PART_SUFFIX = ".part"
+"""How a temporary file of `write_file` ends (it begins with a dot)."""
 
 
 class OutputError(Exception):
@@ -71,7 +73,9 @@ def write_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically: a temporary file beside it, synced, renamed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent
+        )
     except OSError as err:
         raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
     try:
@@ -88,6 +92,15 @@ def write_file(path: Path, data: bytes) -> None:
             raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
         raise
     _sync_folder(path.parent)
+
+
+def leftovers(folder: Path) -> list[Path]:
+    """The temporary files that writes killed half way left in `folder` (never a
+    finished output: those were renamed over their targets)."""
+    try:
+        return [p for p in folder.glob(f".*{PART_SUFFIX}") if p.is_file()]
+    except OSError:
+        return []
 
 
 def _sync_folder(folder: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,9 +101,12 @@ def convert_file(
     targets: Mapping[str, str],
     options: Options | None = None,
     progress: bool = False,
+    inspect: Callable[[api.Result], None] | None = None,
 ) -> Report:
     """Convert one input into `targets` (kind -> path or `-`, kinds from `OUTPUT_KINDS`);
-    a progress bar on stderr when `progress` and the book is long enough."""
+    a progress bar on stderr when `progress` and the book is long enough. `inspect` sees
+    the analysed book before its outputs are written (a batch worker takes its counts and
+    page records there); what it raises is reported like any internal error."""
     options = options or Options()
     started = time.perf_counter()
     pages = 0
@@ -118,6 +121,8 @@ def convert_file(
             if progress and pages >= PROGRESS_MIN_PAGES:
                 bar = Bar(steps(book.analysed, targets), pages)
             result = api.Result(api.analyse(book, progress=bar))
+            if inspect is not None:
+                inspect(result)
             written = write_outputs(result, targets, options, bar, typeset=False)
         written += write_outputs(result, targets, options, bar, typeset=True)
         if bar is not None:

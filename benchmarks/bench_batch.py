@@ -1,0 +1,133 @@
+"""Benchmark: a shelf through `layout batch` on 1, 2, ... N workers, and on a Dask
+LocalCluster: pages per second, scaling efficiency, Dask against the process pool.
+
+    python benchmarks/bench_batch.py [BOOK ...] [--workers N] [--runs R] [--copies C]
+                                     [--no-cluster] [--check]
+
+The shelf is the shared corpus (every ../shared/corpus/*/*.txt) unless books are given,
+each book `--copies` times under its own name (a real shelf has thousands of books: more
+copies weigh the start-up as it weighs there). Each run is a fresh `python -m layout
+batch SHELF -o TMP --jobs K --quiet`, start-up included, as a user sees it. Scaling
+efficiency is the speed-up over one worker divided by the workers (the target is 0.8 or
+more per core up to the machine's cores); the Dask run uses N LocalCluster workers and
+should take at most 25 % longer than the pool of N. The machine's load is printed
+before and after: on a shared machine, other work takes cores from ours. `--check`
+exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+EFFICIENCY_TARGET = 0.8
+DASK_SLOWER_AT_MOST = 1.25
+
+
+def make_shelf(books: list[Path], copies: int, folder: Path) -> Path:
+    """A folder of links to the books, each `copies` times under its own name."""
+    shelf = folder / "shelf"
+    shelf.mkdir()
+    for book in books:
+        for n in range(copies):
+            (shelf / f"{book.stem}-{n}{book.suffix}").symlink_to(book.resolve())
+    return shelf
+
+
+def run_batch(shelf: Path, out: Path, jobs: int, cluster: bool) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (all processes) and pages of one batch run."""
+    cmd = [sys.executable, "-m", "layout", "batch", str(shelf), "-o", str(out),
+           "--jobs", str(jobs), "--quiet"]
+    if cluster:
+        cmd += ["--cluster", "local"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"bench: batch failed ({proc.returncode}): {proc.stderr.strip()}")
+    records = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, sum(r["pages"] for r in records)
+
+
+def best_of(shelf: Path, tmp: Path, jobs: int, runs: int, cluster: bool
+            ) -> tuple[float, float, int]:
+    results = []
+    for n in range(runs):
+        out = tmp / f"out-{'dask' if cluster else 'pool'}-{jobs}-{n}"
+        results.append(run_batch(shelf, out, jobs, cluster))
+    return min(results)
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("books", nargs="*", type=Path)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="the most workers to try (default: this machine's cores)")
+    parser.add_argument("--runs", type=int, default=2, help="runs per setting; the best counts")
+    parser.add_argument("--copies", type=int, default=3, help="copies of each book")
+    parser.add_argument("--no-cluster", action="store_true", help="skip the Dask run")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args()
+    books = args.books or sorted(CORPUS.glob("*/*.txt"))
+    if not books:
+        sys.exit(f"bench: no books given and {CORPUS} not found")
+    print(f"machine: {platform.machine()} {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {platform.system()}")
+    print(f"shelf: {len(books)} books x {args.copies} copies; best of {args.runs} runs; "
+          "wall time of the whole command, start-up included")
+    print(f"before: {load()}")
+    failed = []
+    with tempfile.TemporaryDirectory(prefix="layout-bench-batch-") as name:
+        tmp = Path(name)
+        shelf = make_shelf(books, args.copies, tmp)
+        base = 0.0
+        print(f"{'engine':<14} {'workers':>7} {'pages':>7} {'wall s':>8} {'cpu s':>7} "
+              f"{'pages/s':>8} {'speed-up':>8} {'efficiency':>10}")
+        pool_best = 0.0
+        for jobs in range(1, args.workers + 1):
+            wall, cpu, pages = best_of(shelf, tmp, jobs, args.runs, cluster=False)
+            rate = pages / wall
+            base = base or rate
+            efficiency = rate / base / jobs
+            pool_best = wall
+            print(f"{'process pool':<14} {jobs:>7} {pages:>7} {wall:>8.2f} {cpu:>7.2f} "
+                  f"{rate:>8.0f} {rate / base:>8.2f} {efficiency:>10.2f}")
+            if efficiency < EFFICIENCY_TARGET:
+                failed.append(f"efficiency {efficiency:.2f} on {jobs} workers "
+                              f"< {EFFICIENCY_TARGET}")
+        if not args.no_cluster:
+            jobs = args.workers
+            wall, cpu, pages = best_of(shelf, tmp, jobs, args.runs, cluster=True)
+            rate = pages / wall
+            print(f"{'dask local':<14} {jobs:>7} {pages:>7} {wall:>8.2f} {cpu:>7.2f} "
+                  f"{rate:>8.0f} {rate / base:>8.2f} {rate / base / jobs:>10.2f}")
+            ratio = wall / pool_best
+            print(f"dask LocalCluster / process pool on {jobs} workers: {ratio:.2f} x the time")
+            if ratio > DASK_SLOWER_AT_MOST:
+                failed.append(f"dask {ratio:.2f} x the pool's time > {DASK_SLOWER_AT_MOST}")
+    print(f"after: {load()}")
+    for failure in failed:
+        print(f"MISSED: {failure}")
+    return 1 if failed and args.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

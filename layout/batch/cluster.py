@@ -1,0 +1,106 @@
+"""The cluster engine: the same tasks on a Dask distributed cluster.
+
+In: the tasks, the scheduler's address (`tcp://host:8786`, or `local` for a
+`LocalCluster` of `jobs` worker processes on this machine), the output folder and a
+`deliver` callback. Out: each book's `Outcome`, delivered in the caller's thread as it
+comes back. Dask schedules (the largest books get the highest priority), retries a book
+whose worker died, and gives up on one that killed workers again and again: that book is
+recorded as an internal error and the rest go on.
+
+The workers read the books and write the outputs themselves, so the INPUTs and OUTDIR
+must be on a file system every worker sees under the same path; before any book is
+handed out, each worker is asked whether it sees OUTDIR and runs this version of layout.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from layout import __version__
+from layout.batch.worker import Outcome, Task, convert, died
+
+CONNECT_SECONDS = 20
+"""How long to wait for a scheduler to answer."""
+
+
+class ClusterError(Exception):
+    """The cluster cannot run the batch (not reached, workers that cannot see OUTDIR)."""
+
+
+def run(
+    tasks: Sequence[Task],
+    address: str,
+    jobs: int,
+    outdir: str,
+    deliver: Callable[[Outcome], None],
+) -> None:
+    """Convert every task on the cluster at `address`, delivering each outcome."""
+    try:
+        distributed: Any = importlib.import_module("distributed")  # typed loosely upstream
+    except ImportError:
+        raise ClusterError(
+            "--cluster needs Dask's 'distributed' package: "
+            "pip install 'layout-ocr-books[cluster]'"
+        ) from None
+    with _client(distributed, address, jobs) as client:
+        _check_workers(client, outdir)
+        futures = {
+            client.submit(convert, task, priority=task.volume.size, pure=False): task
+            for task in tasks
+        }
+        try:
+            for future in distributed.as_completed(list(futures)):
+                task = futures.pop(future)
+                try:
+                    outcome = future.result()
+                except Exception as err:  # noqa: BLE001  (KilledWorker and the like)
+                    outcome = died(task, f"{type(err).__name__}: {err}")
+                deliver(outcome)
+        finally:
+            if futures:
+                client.cancel(list(futures))
+
+
+@contextmanager
+def _client(distributed: Any, address: str, jobs: int) -> Iterator[Any]:
+    """A client of the cluster at `address`, or of a new LocalCluster for `local`."""
+    if address == "local":
+        with distributed.LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True,
+            dashboard_address=None, silence_logs=logging.ERROR,
+        ) as cluster, distributed.Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = distributed.Client(address, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    with client:
+        yield client
+
+
+def _check_workers(client: Any, outdir: str) -> None:
+    """Refuse a cluster whose workers cannot see OUTDIR or run another layout."""
+    answers: dict[str, tuple[bool, str]] = client.run(worker_sees, outdir)
+    for worker, (sees, version) in sorted(answers.items()):
+        if not sees:
+            raise ClusterError(
+                f"the Dask worker {worker} does not see {outdir}: put the books and "
+                "OUTDIR on a file system every worker mounts under the same path"
+            )
+        if version != __version__:
+            raise ClusterError(
+                f"the Dask worker {worker} runs layout {version}, this is {__version__}"
+            )
+
+
+def worker_sees(outdir: str) -> tuple[bool, str]:
+    """Run on a worker: whether OUTDIR is there to write in, and the layout version."""
+    from layout import __version__ as version
+
+    return os.path.isdir(outdir) and os.access(outdir, os.W_OK), version
