@@ -189,7 +189,7 @@ examples:
 """
 
 
-def add_batch(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_batch(sub: argparse._SubParsersAction[Parser]) -> None:
     """The `batch` command's arguments."""
     from layout.batch import default_formats
 

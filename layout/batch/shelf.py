@@ -117,8 +117,8 @@ def is_whole_book(path: Path) -> bool:
         return False
     if b"\f" in head:
         return True
-    if looks_like_xml(head):
-        return b"<TEI" in head
+    if looks_like_xml(head) or head.lstrip().lower().startswith(b"<!doctype html"):
+        return b"<TEI" in head or head.count(b"ocr_page") > 1  # a TEI, a hOCR of pages
     text = head.decode("utf-8", "replace")
     return hathitrust.detect(text) or djvu.detect(text)
 
