@@ -1,4 +1,8 @@
-"""Shared test fixtures: the `golden` comparison and paths to samples and the shared corpus."""
+"""Shared test fixtures: the `golden` comparison and paths to samples and the shared corpus.
+
+A test that needs a file of the shared corpus (`../shared`, beside the repository) gets it
+from `shared(...)`, which skips the test, saying so, in a clone that has none: the
+README's test command passes on a fresh clone alone."""
 
 from __future__ import annotations
 
@@ -11,6 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+NO_SHARED = "needs the shared corpus (../shared beside the repository), which is not here"
+
+
+def shared(*parts: str) -> Path:
+    """The path of a shared file (`shared("corpus", "dta", "laband1876.txt")`); the calling
+    test is skipped, with the reason, when the shared corpus is not beside this clone."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{NO_SHARED}: {'/'.join(parts)}")
+    return path
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -238,9 +238,9 @@ def test_laband_excerpt_against_gold() -> None:
     note, its lines, its continuation flag and the line of its mark as annotated."""
     import json
 
-    from conftest import SHARED
+    from conftest import shared
 
-    gold_file = SHARED / "corpus" / "dta" / "laband1876.gold.jsonl"
+    gold_file = shared("corpus", "dta", "laband1876.gold.jsonl")
     golds = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines()]
     text = (SAMPLES / "laband1876-excerpt.txt").read_text(encoding="utf-8")
     book = analyse(text, {(p, 0): Role.HEADER for p in range(4)})

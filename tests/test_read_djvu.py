@@ -5,21 +5,29 @@ from __future__ import annotations
 import json
 import re
 from difflib import SequenceMatcher
+from pathlib import Path
 
-from conftest import SHARED
+from conftest import shared
 
 from layout.model import Book
 from layout.readers import read_file
 from layout.readers.djvu import detect, read
 from layout.readers.djvu_titles import find_anchors, read_number, title_key
 
-RAW = SHARED / "corpus-raw" / "fshs1908-ia-djvu.txt"
-GOLD = SHARED / "corpus" / "en" / "fshs1908h.gold.jsonl"
-
 WORDS = (
     "the settlers crossed the river in the spring and built their houses on the higher "
     "ground where the soil was dry and the wells were deep enough for the summer months"
 ).split()
+
+
+def raw() -> Path:
+    """The raw download (skips without the shared corpus)."""
+    return shared("corpus-raw", "fshs1908-ia-djvu.txt")
+
+
+def gold_file() -> Path:
+    """The gold annotations of the book (skips without the shared corpus)."""
+    return shared("corpus", "en", "fshs1908h.gold.jsonl")
 
 
 def paragraph(seed: int, lines: int) -> str:
@@ -66,7 +74,7 @@ def letters(text: str) -> str:
 
 
 def test_raw_djvu_gives_42_pages() -> None:
-    content = RAW.read_text(encoding="utf-8")
+    content = raw().read_text(encoding="utf-8")
     assert detect(content)
     book = read(content, "fshs")
     assert len(book.pages) == 42
@@ -75,8 +83,8 @@ def test_raw_djvu_gives_42_pages() -> None:
 
 
 def test_raw_djvu_pages_begin_where_the_printed_pages_begin() -> None:
-    book = read(RAW.read_text(encoding="utf-8"), "fshs")
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    book = read(raw().read_text(encoding="utf-8"), "fshs")
+    gold = [json.loads(line) for line in gold_file().read_text(encoding="utf-8").splitlines()]
     for k, (page, truth) in enumerate(zip(book.pages, gold, strict=True)):
         expected = next(letters(t) for t in truth["lines"] if len(letters(t)) >= 4)
         printed = "".join(letters(ln.text) for ln in page.lines if ln.text.strip())
@@ -86,8 +94,8 @@ def test_raw_djvu_pages_begin_where_the_printed_pages_begin() -> None:
 
 
 def test_raw_djvu_head_blocks_carry_the_printed_numbers() -> None:
-    book = read(RAW.read_text(encoding="utf-8"), "fshs")
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    book = read(raw().read_text(encoding="utf-8"), "fshs")
+    gold = [json.loads(line) for line in gold_file().read_text(encoding="utf-8").splitlines()]
     unnumbered = [k for k, t in enumerate(gold) if t["page_number"] is None]
     assert unnumbered == [2, 7, 10, 41]
     for k in unnumbered:  # paper openings: the page starts with the paper's title
@@ -96,13 +104,13 @@ def test_raw_djvu_head_blocks_carry_the_printed_numbers() -> None:
 
 
 def test_no_line_is_lost_or_repeated() -> None:
-    content = RAW.read_text(encoding="utf-8")
+    content = raw().read_text(encoding="utf-8")
     book = read(content, "fshs")
     assert "\n".join(ln.text for p in book.pages for ln in p.lines) + "\n" == content
 
 
 def test_the_cli_dispatch_reads_a_djvu_file() -> None:
-    book = read_file(RAW.read_bytes(), "fshs1908-ia-djvu.txt")
+    book = read_file(raw().read_bytes(), "fshs1908-ia-djvu.txt")
     assert len(book.pages) == 42
 
 

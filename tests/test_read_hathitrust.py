@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, shared
 
 from layout.readers import ReadError, read_file
 from layout.readers.hathitrust import detect, read
 
-RAW = SHARED / "corpus-raw" / "tpus22-hathitrust-download.txt"
-PAGES = SHARED / "corpus" / "en" / "tpus22.txt"
 SAMPLE = SAMPLES / "laband1876-hathitrust.txt"
 
 HEADLESS = (
@@ -19,24 +19,34 @@ HEADLESS = (
 )
 
 
+def raw() -> Path:
+    """The raw download (skips without the shared corpus)."""
+    return shared("corpus-raw", "tpus22-hathitrust-download.txt")
+
+
+def pages_file() -> Path:
+    """The corpus book the download was split into (skips without the shared corpus)."""
+    return shared("corpus", "en", "tpus22.txt")
+
+
 def lines_of(book: object) -> list[list[str]]:
     return [[line.text for line in page.lines] for page in book.pages]  # type: ignore[attr-defined]
 
 
 def test_raw_download_gives_the_pages_of_the_corpus_book() -> None:
-    book = read_file(RAW.read_bytes(), str(RAW))
-    plain = read_file(PAGES.read_bytes(), str(PAGES))
+    book = read_file(raw().read_bytes(), str(raw()))
+    plain = read_file(pages_file().read_bytes(), str(pages_file()))
     assert len(book.pages) == len(plain.pages) == 60
     assert lines_of(book) == lines_of(plain)
 
 
 def test_raw_download_labels_are_the_printed_page_numbers() -> None:
-    book = read_file(RAW.read_bytes(), "tpus22")
+    book = read_file(raw().read_bytes(), "tpus22")
     assert [p.label for p in book.pages] == [str(n) for n in range(25, 85)]
 
 
 def test_raw_download_header_becomes_metadata() -> None:
-    meta = read_file(RAW.read_bytes(), "tpus22").metadata
+    meta = read_file(raw().read_bytes(), "tpus22").metadata
     assert meta.title == "The Territorial papers of the United States."
     assert meta.publisher == "Washington, D.C. : U.S. G.P.O., 1934-"
     assert meta.handle == "https://hdl.handle.net/2027/umn.31951d02363848f"
@@ -49,7 +59,7 @@ def test_raw_download_header_becomes_metadata() -> None:
 
 
 def test_the_reader_says_how_many_pages_it_found() -> None:
-    book = read_file(RAW.read_bytes(), "tpus22")
+    book = read_file(raw().read_bytes(), "tpus22")
     messages = [d.message for d in book.diagnostics]
     assert messages == ["HathiTrust download: 60 pages (scans #45-104)"]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, shared
 from lxml import etree
 from writer_fixtures import history_book
 
@@ -17,8 +17,12 @@ from layout.readers import ReadError, read_file
 from layout.writers import tei, text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-LABAND = SHARED / "corpus" / "dta" / "laband1876.txt"
 SEED = SAMPLES / "page-286.txt"
+
+
+def laband_path() -> Path:
+    """A whole corpus book (skips without the shared corpus)."""
+    return shared("corpus", "dta", "laband1876.txt")
 
 
 def squeeze(text: str) -> str:
@@ -56,7 +60,7 @@ def round_trip(book: Book) -> Book:
 
 @pytest.fixture(scope="module")
 def laband() -> Book:
-    return analyse(read_file(LABAND.read_bytes(), str(LABAND)))
+    return analyse(read_file(laband_path().read_bytes(), str(laband_path())))
 
 
 @pytest.fixture(scope="module")
@@ -235,7 +239,7 @@ def test_xml_is_recognised_after_a_bom_and_white_space() -> None:
 
 def test_convert_reads_a_tei_and_keeps_its_decisions(tmp_path: Path) -> None:
     tei_path, first, again = tmp_path / "b.tei.xml", tmp_path / "a.txt", tmp_path / "b.txt"
-    assert main(["convert", str(LABAND), "--tei", str(tei_path), "--text", str(first),
+    assert main(["convert", str(laband_path()), "--tei", str(tei_path), "--text", str(first),
                  "-q"]) == 0
     assert main(["convert", str(tei_path), "--text", str(again), "-q"]) == 0
     assert again.read_bytes() == first.read_bytes()

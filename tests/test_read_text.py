@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, shared
 
 from layout.files import load
 from layout.readers import ReadError, decode, djvu, hathitrust, read_file, text
@@ -65,7 +65,7 @@ def test_excerpt_sample_reads_as_its_four_pages() -> None:
 
 
 def test_every_corpus_book_stays_plain_form_feed_text() -> None:
-    books = sorted(SHARED.glob("corpus/*/*.txt"))
+    books = sorted(shared("corpus").glob("*/*.txt"))
     assert len(books) >= 9
     for path in books:
         content = path.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import shared
 from writer_fixtures import CORPUS, ROOT, SAMPLES, gold_book, gold_records, history_book
 
 from layout.model import Book, Hyphen, Line, Page, Role
@@ -139,7 +140,7 @@ def test_gold_decisions_come_out_as_the_gold(gold: str) -> None:
     "name", ["en/tpus22.txt", "dta/gerber1865.txt", "dta/jhering1852.txt", "en/fshs1908h.txt"]
 )
 def test_pipeline_output_valid_against_the_schema(name: str) -> None:
-    path = CORPUS / name
+    path = shared("corpus", *name.split("/"))
     VALIDATOR.validate(written(analyse(read_file(path.read_bytes(), str(path)))))
 
 

@@ -151,7 +151,9 @@ def test_a_label_keeps_the_space_printed_after_it() -> None:
 def test_plain_lxml_reads_the_printed_text_of_corpus_books(name: str) -> None:
     path = CORPUS / name
     if not path.exists():
-        pytest.skip(f"shared corpus not found: {path}")
+        from conftest import NO_SHARED
+
+        pytest.skip(f"{NO_SHARED}: {name}")
     book, data = pipeline(path)
     assert_text_is_the_input(book, data)
 

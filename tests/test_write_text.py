@@ -7,7 +7,7 @@ import importlib.util
 from types import ModuleType
 
 import pytest
-from writer_fixtures import CORPUS, ROOT, gold_book, gold_records, history_book, page, seed_book
+from writer_fixtures import CORPUS, gold_book, gold_records, history_book, page, seed_book
 
 from layout.model import Anchor, Book, Footnote, Hyphen, Role
 from layout.writers import text
@@ -23,7 +23,9 @@ def flat(chunk: str) -> str:
 
 def load_scorer() -> ModuleType:
     """The shared scorer, whose gold reading text is the reference."""
-    path = ROOT.parent / "shared" / "eval" / "score.py"
+    from conftest import shared
+
+    path = shared("eval", "score.py")
     spec = importlib.util.spec_from_file_location("score", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

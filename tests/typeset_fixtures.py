@@ -43,7 +43,9 @@ def gold_book(path: Path, pages: int | None = None, language: str | None = None)
     """A Book holding the gold analysis of a corpus file (the first `pages` pages); the test
     is skipped when the shared corpus is not beside the repository."""
     if not path.is_file():
-        pytest.skip(f"shared corpus not found: {path}")
+        from conftest import NO_SHARED
+
+        pytest.skip(f"{NO_SHARED}: {path.name}")
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     records = records[:pages] if pages else records
     out: list[Page] = []
