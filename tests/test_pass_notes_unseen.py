@@ -101,7 +101,7 @@ def test_small_type_going_on_from_the_page_before_is_no_note() -> None:
     """The page before ended its body in a passage of small type: wide lines at the top
     of this page go on with it, even when the last note overleaf was finished."""
     before = page_view(FULL, WIDE, WIDE, WIDE, "", "1) Eine Note.")
-    assert continuations.small_type(before, 5, WIDTHS.odds_of(before))
+    assert continuations.small_type(before, 5, WIDTHS)
     page = page_view(WIDE, WIDE, WIDE, WIDE, "weiter im Text.", FULL, FULL)
     state = PageState(had_notes=True, small_type=True)
     start, _ = continuations.find(

@@ -17,6 +17,7 @@ from layout.passes.notes.page_lines import (
     BookHints,
     PageLines,
     PageState,
+    Widths,
 )
 
 OPEN, LEANING, CLOSED = 3.0, 0.7, -3.5
@@ -117,16 +118,16 @@ SMALL_TYPE = 0.3
 notes (a passage in small type)."""
 
 
-def small_type(page: PageLines, area_top: int | None, odds: list[float] | None) -> bool:
+def small_type(page: PageLines, area_top: int | None, widths: Widths | None) -> bool:
     """Whether the page's body ends, above its note area, in lines as wide as notes: its
     last line (which runs on overleaf) wider than a full body line can be, and the two
     last lines as wide as note lines on the whole."""
-    if odds is None or page.bottom < 0:
+    if widths is None or page.bottom < 0:
         return False
     last: list[float] = []
     i = (area_top if area_top is not None else page.bottom + 1) - 1
     while i >= page.top and len(last) < 2:
         if page.body[i] and not page.rule[i]:
-            last.append(odds[i])
+            last.append(widths.note_odds(page.sizes[i]))
         i -= 1
     return len(last) == 2 and last[0] >= 0.5 and sum(last) / 2 > SMALL_TYPE

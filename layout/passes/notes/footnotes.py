@@ -125,8 +125,7 @@ def _sweep(
             lab = part.label
             if lab is not None and lab.value is not None and lab.kind in NUMBERED:
                 last_label = lab
-        odds = hints.widths.odds_of(view, hints.styles) if hints.widths else None
-        small = continuations.small_type(view, area.top, odds)
+        small = continuations.small_type(view, area.top, hints.widths)
         if area.parts:
             last_lines = area.parts[-1].lines
             state = PageState(
