@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psutil  # a dependency of distributed, in the test extras
 import pytest
 from conftest import ROOT, SAMPLES
 
@@ -209,6 +210,36 @@ def test_resume_after_a_real_kill_converts_only_the_rest(tmp_path: Path) -> None
     assert sorted((p["book"], p["seq"]) for p in pages) == [
         (name, seq) for name in names for seq in range(1, 101)
     ]
+
+
+def test_sigterm_stops_the_batch_cleanly(tmp_path: Path) -> None:
+    """A batch system's time limit (SIGTERM): the finished books stay recorded, the
+    workers end with the batch, exit 130 with a line saying how to go on."""
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    book = "\f".join([EXCERPT.read_text(encoding="utf-8")] * 25)
+    for n in range(12):
+        (shelf / f"vol{n:02d}.txt").write_text(book, encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "layout", "batch", str(shelf), "-o", str(out), "--jobs", "2"],
+        cwd=ROOT, stderr=subprocess.PIPE, text=True,
+    )
+    log = out / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        if log.exists() and log.read_bytes().count(b"\n") >= 1:
+            break
+        time.sleep(0.005)
+    workers = psutil.Process(run.pid).children()
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130, err
+    assert "interrupted after" in err and "--resume" in err and "Traceback" not in err
+    assert 1 <= len(manifest(out)) < 12
+    assert workers, "no worker processes seen"
+    _, alive = psutil.wait_procs(workers, timeout=5)
+    assert not alive, f"workers outlived the batch: {alive}"
 
 
 def test_a_book_that_kills_its_worker_is_recorded(
