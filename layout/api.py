@@ -210,8 +210,9 @@ class Result:
 
             tell = progress or Silent()
             tell.begin("typesetting", len(self.book.pages))
-            self._typeset[key] = compose(self.book, mode=mode, page_size=page_size)
-            tell.advance(len(self.book.pages))
+            self._typeset[key] = compose(
+                self.book, mode=mode, page_size=page_size, on_page=tell.advance
+            )
         return self._typeset[key]
 
     def pdf(
@@ -228,9 +229,7 @@ class Result:
         composed = self.typeset(mode, page_size, progress)
         tell = progress or Silent()
         tell.begin("pdf", len(composed.pages))
-        data = pdf.render(composed, pdf_a=pdf_a)
-        tell.advance(len(composed.pages))
-        return data
+        return pdf.render(composed, pdf_a=pdf_a, on_page=tell.advance)
 
     def png(
         self,

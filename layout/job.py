@@ -19,7 +19,7 @@ from layout import api, files
 from layout.files import OutputError
 from layout.outputs import KINDS, OUTPUT_KINDS, Options
 from layout.passes import DEFAULT_PASSES
-from layout.progress import Bar, Progress, Silent, pages_word
+from layout.progress import Bar, Progress, Silent, counted, pages_word
 from layout.readers import ReadError
 from layout.typeset.fonts import describe
 from layout.writers import RefusedOutput
@@ -191,7 +191,8 @@ def remarks(result: api.Result, input_path: str) -> tuple[str, ...]:
     replaced = result.replaced()
     if replaced:
         lines.append(
-            f"no face has {len(replaced)} characters, drawn as an equivalent or left out: "
+            f"no face has {counted(len(replaced), 'character')}, drawn as an equivalent or "
+            "left out: "
             + describe(replaced)
         )
     for diag in result.book.diagnostics:

@@ -35,9 +35,14 @@ class Silent:
         pass
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 page', '645 pages' (nouns whose plural adds an s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def pages_word(count: int) -> str:
     """'1 page', '645 pages'."""
-    return f"{count} page" if count == 1 else f"{count} pages"
+    return counted(count, "page")
 
 
 class Bar:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from layout.model import TEXT_ROLES, Book, Role
@@ -187,14 +188,20 @@ def head_line(
 
 
 def facsimile(
-    book: Book, style: Style | None = None, page_size: tuple[float, float] | None = None
+    book: Book, style: Style | None = None, page_size: tuple[float, float] | None = None,
+    *, on_page: Callable[[], None] | None = None,
 ) -> TypesetBook:
-    """One output page per source page; `page_size` fixes the page, else the book sets it."""
+    """One output page per source page; `page_size` fixes the page, else the book sets it;
+    `on_page` hears of each page as it is set."""
     st = style or Style()
     setter = Setter(st, book.language)
     pages = source_pages(book)
     measure = page_size[0] - st.inner - st.outer if page_size else book_measure(book, setter)
-    done = [set_page(page, setter, measure) for page in pages]
+    done = []
+    for page in pages:
+        done.append(set_page(page, setter, measure))
+        if on_page is not None:
+            on_page()
     needs = [needed_height(d, setter) for d in done]
     if page_size:
         block_h = page_size[1] - st.top - st.bottom

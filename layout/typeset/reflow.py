@@ -16,6 +16,7 @@ widow stays short), notes longer than a whole page beside a mark near the page's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from layout.model import Book
@@ -59,9 +60,11 @@ class _Line:
 
 
 def set_lines(
-    flow: Continuous, labels: list[str | None], setter: Setter, measure: float
+    flow: Continuous, labels: list[str | None], setter: Setter, measure: float,
+    on_page: Callable[[], None] | None = None,
 ) -> list[_Line]:
-    """Break every block of the continuous text; attach page references and unanchored notes."""
+    """Break every block of the continuous text; attach page references and unanchored
+    notes; `on_page` hears of each source page whose start has been set."""
     st = setter.style
     refs: dict[int, list[tuple[int, int]]] = {}
     for b, w, p in flow.page_starts:
@@ -112,6 +115,9 @@ def set_lines(
                 out[first] = replace(out[first], heading=f"{out[first].heading} {title}")
         if not lines and starts:  # an empty block still carries its page starts
             source = starts[-1][1]
+        if on_page is not None:
+            for _ in starts:
+                on_page()
         after_head = kind == "head"
     return out
 
@@ -203,9 +209,11 @@ class _Pager:
 
 
 def reflow(
-    book: Book, page_size: tuple[float, float] = (396.0, 612.0), style: Style | None = None
+    book: Book, page_size: tuple[float, float] = (396.0, 612.0), style: Style | None = None,
+    *, on_page: Callable[[], None] | None = None,
 ) -> TypesetBook:
-    """The book's text poured continuously onto pages of `page_size` points."""
+    """The book's text poured continuously onto pages of `page_size` points; `on_page` hears
+    of each source page as its text is set."""
     st = style or Style()
     setter = Setter(st, book.language)
     pages = source_pages(book)
@@ -213,7 +221,7 @@ def reflow(
     width, height = page_size
     measure = width - st.inner - st.outer
     m = setter.metrics("regular")
-    lines = set_lines(flow, [p.label for p in pages], setter, measure)
+    lines = set_lines(flow, [p.label for p in pages], setter, measure, on_page)
     notes = {
         key: setter.set(part.words, measure, size=st.note_size, indent=st.indent * st.note_size,
                         label=part.marker or "*", note=key)

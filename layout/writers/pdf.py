@@ -17,6 +17,7 @@ Not handled: tagged PDF (PDF/A-2a/2u structure), hyperlinks from marks to notes.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -179,8 +180,12 @@ def _map_ligatures_to_letters() -> None:
     ttfonts.makeToUnicodeCMap = cmap
 
 
-def render(typeset: TypesetBook, pdf_a: bool = False, invariant: bool = False) -> bytes:
-    """Draw a composed book; `invariant` fixes dates and ids (reproducible files)."""
+def render(
+    typeset: TypesetBook, pdf_a: bool = False, invariant: bool = False,
+    on_page: Callable[[], None] | None = None,
+) -> bytes:
+    """Draw a composed book; `invariant` fixes dates and ids (reproducible files);
+    `on_page` hears of each page drawn."""
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
@@ -221,6 +226,8 @@ def render(typeset: TypesetBook, pdf_a: bool = False, invariant: bool = False) -
                 canvas.addPageLabel(i, style=name, start=start, prefix=prefix)
                 prev = (style, start, prefix, i)
         canvas.showPage()
+        if on_page is not None:
+            on_page()
     if typeset.outline:
         canvas.showOutline()
     canvas.save()
