@@ -178,3 +178,162 @@ def test_first_page_may_begin_with_the_rest_of_a_note() -> None:
     page = page_view(FULL, FULL, "1) Eine Note, deren Marke verlesen ist.", WIDE, WIDE, "Ende.")
     start, _ = continuations.find(page, 7, hints, first, WIDTHS.odds_of(page), -1)
     assert start == -1
+
+
+# Class 1: lines that merely look like labels. A book of letters and minutes whose notes
+# are numbered 1), 2) per page; its text holds dates and numbered paragraphs at line
+# starts, a year, a list, none of them called by a mark.
+LOOKALIKES = """\
+Briefe aus dem Jahre 1837.                                      12
+Der Minister antwortete ihm sogleich1) und legte dar, was
+er von der Sache hielt:
+12. März 1837. Ich habe Ihren Brief erhalten und danke
+Ihnen für die Nachricht von dem Gange der Verhandlungen.
+3. Mai 1837. Die Kammer hat den Entwurf angenommen.
+
+1) Das Schreiben ist nicht erhalten.
+\f13                                     Briefe aus dem Jahre 1837.
+Die Sitzung beschloss in drei Punkten:
+1. die Wahl des Ausschusses,
+2. die Frist für die Berichte,
+3. den Tag der nächsten Sitzung.
+1848 brachte dann das Ende dieser Ordnung, als der Bund2)
+sich auflöste.
+
+2) Vgl. unten S. 40.
+\fBriefe aus dem Jahre 1838.                                      14
+§ 4. Von den Gesandten. Der Gesandte vertritt seinen Herrn3)
+und geniesst die Rechte, die ihm der Brauch zugesteht.
+4. Die Gesandten der ersten Klasse haben den Vortritt vor
+allen anderen, die der zweiten folgen ihnen nach.
+
+3) So die Regel von 1815.
+"""
+
+
+def test_dates_lists_years_and_paragraph_numbers_open_no_note() -> None:
+    book = analyse(LOOKALIKES)
+    assert notes_of(book) == [[("1", (7,))], [("2", (8,))], [("3", (6,))]]
+    for page in book.pages:
+        noted = {i for note in page.footnotes for i in note.lines}
+        assert all(
+            line.role is not Role.FOOTNOTE for i, line in enumerate(page.lines) if i not in noted
+        )
+
+
+# The same traps in a book whose labels are bare numbers (`1 Vgl.`), as a date at a line
+# start is (`12 März`), and in one whose OCR reads every superscript as `*`.
+BARE = """\
+Briefe aus dem Jahre 1837.                                      12
+Der Minister antwortete ihm sogleich,1 und legte dar, was er
+von der Sache hielt. Sein Brief lautet:
+12 März 1837. Ich habe Ihren Brief erhalten und danke Ihnen
+für die Nachricht von dem Gange der Verhandlungen, die ich
+mit Sorge verfolge.
+
+1 Das Schreiben ist nicht erhalten.
+\f13                                     Briefe aus dem Jahre 1837.
+Die Kammer hat den Entwurf angenommen,2 wie erwartet war.
+3 Tage später kam die Antwort des Königs, die alles wieder
+in Frage stellte.
+
+2 Vgl. unten S. 40.
+\fBriefe aus dem Jahre 1838.                                      14
+Die Gesandten der ersten Klasse haben den Vortritt,3 die der
+zweiten folgen ihnen nach.
+1815 war dies in Wien so bestimmt worden.
+
+3 So die Regel von Wien.
+"""
+
+STARS = """\
+32                THE TERRITORY OF FLORIDA
+I have the honor to acknowledge your letter of the 12" * and
+to say that the Governor* will reply.
+12 March 1821. The commissioners met at Pensacola and
+agreed on the day of the delivery.
+
+* Not found.
+\fTHE TERRITORY OF FLORIDA                  33
+The troops* will leave on the 17".
+2 companies remain at the fort until the transfer.
+
+* Post, p. 40.
+\f34                THE TERRITORY OF FLORIDA
+The Secretary* approved the plan* of the Governor.
+1821 was the year of the cession.
+
+* Ante, p. 12.
+* Ante, p. 31.
+"""
+
+
+def test_bare_numbers_and_stars_open_no_note_from_dates_and_years() -> None:
+    bare = analyse(BARE)
+    assert notes_of(bare) == [[("1", (7,))], [("2", (5,))], [("3", (5,))]]
+    stars = analyse(STARS)
+    assert [[n.lines for n in page.footnotes] for page in stars.pages] == [
+        [(6,)],
+        [(4,)],
+        [(4,), (5,)],
+    ]
+
+
+# Class 4, end to end: notes 1), 2) per page; on the first page the printer set label 2)
+# twice, each called by its own mark; on the second one-line notes stand right under the
+# text with no blank line, and a mark lost its `)` in the OCR (`Zins2`).
+THIN = """\
+Erster Abschnitt.                                                     7
+Der Vertrag wurde geschlossen1) und vom Rat bestätigt2), nachdem
+die Gesandten ihn geprüft hatten2). So blieb er in Kraft.
+
+1) Urkunde vom 3. Mai.
+2) Protokoll der Sitzung.
+2) Bericht der Gesandten.
+\f8                                                 Erster Abschnitt.
+Die Stadt nahm die Sache an1) und zahlte den Zins2, wie es
+im Vertrage stand, bis zum Ende des Jahres.
+1) Stadtbuch, Blatt 12.
+2) Ebenda, Blatt 13.
+\fErster Abschnitt.                                                     9
+Der Rat schrieb an den Kaiser1) und bat um Schutz der
+Stadt gegen ihre Nachbarn2).
+
+1) Reichsakten, Band 2.
+2) Ebenda, Band 3.
+"""
+
+
+def test_twice_printed_labels_unblanked_one_liners_and_marks_without_parenthesis() -> None:
+    book = analyse(THIN)
+    assert notes_of(book) == [
+        [("1", (4,)), ("2", (5,)), ("2", (6,))],
+        [("1", (3,)), ("2", (4,))],
+        [("1", (4,)), ("2", (5,))],
+    ]
+    twice = [n.anchor for n in book.pages[0].footnotes[1:]]
+    assert [(a.line, a.start) for a in twice if a] == [(1, 53), (2, 32)]
+    lost = book.pages[1].footnotes[1].anchor
+    assert lost is not None and (lost.line, lost.start, lost.end) == (1, 49, 50)
+
+
+def test_abbreviation_superscripts_and_misread_digits_are_no_marks() -> None:
+    """`Obt"` and `2d"` print superscripts that are not marks; `sol1` is the word `soll`
+    misread; the mark `Governor*` is found among them."""
+    lines = [
+        'Your Obt" Serv" received on the 2d" the letter of the',
+        "Governor* that he sol1 send.",
+    ]
+    body = BodyText(list(enumerate(lines)))
+    style = MarkStyle(ocr_superscripts=True, abbreviations=frozenset({"obt", "serv"}))
+    star = parse("* Note.")
+    assert star is not None
+    (found,) = link([candidates(body, star, style)])
+    assert found is not None and (found.line, lines[found.line][found.start : found.end]) == (
+        1,
+        "*",
+    )
+    one = parse("1) Note.")
+    assert one is not None
+    weights = [c.weight for c in candidates(body, one, MarkStyle(paren=True))]
+    assert all(w < 1.0 for w in weights)  # `sol1`: at most a weak candidate

@@ -59,8 +59,9 @@ STARTS = 24
 those whose own place speaks best for it. A chain is read from each down to the page foot,
 so the finder stays linear in the page's lines even on a page of thousands of labels."""
 
-MarkCheck = Callable[[Label, int], bool]
-"""Whether a mark for the label stands in the body above the given line."""
+MarkCheck = Callable[[Label, int], int]
+"""How many places in the body above the given line hold a likely mark of the label (a
+truth value will do where only whether one does matters)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +159,13 @@ def _chain(
             ):
                 heads.append((i, lab))  # out of order: printed so, or misread
                 rejects += 0.2
+            elif (
+                ends
+                and lab.marker == cur.marker
+                and lab.style == cur.style
+                and has_mark(lab, start) > sum(1 for _, h in heads if h.marker == lab.marker)
+            ):
+                heads.append((i, lab))  # the same label twice, each called by a mark
             elif ends and lab.style in hints.styles:
                 # a label-like line that fits no numbering: a note lost to the chain when
                 # its mark stands in the text, else most likely a number of the note's

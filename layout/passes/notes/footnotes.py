@@ -18,7 +18,7 @@ Not handled: end notes, marginal notes, notes in two columns, notes of notes.
 
 from __future__ import annotations
 
-import sys
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
@@ -39,8 +39,6 @@ STRONG_OCR = 3.0
 LIKELY = 1.0
 """A mark candidate at least this heavy counts as the mark of a note being found."""
 
-NO_MARK = sys.maxsize
-"""The first line with a likely mark, for a label that has none: below every line."""
 
 
 class _PageMarks:
@@ -50,8 +48,9 @@ class _PageMarks:
         self.view = view
         self.style = style
         self.cache: dict[tuple[str, str], list[anchors.Candidate]] = {}
-        self.first_likely: dict[tuple[str, str], int] = {}
-        """Per label, the first line holding a likely mark (asked for thousands of times)."""
+        self.likely_lines: dict[tuple[str, str], list[int]] = {}
+        """Per label, the lines holding a likely mark, in order (asked for thousands of
+        times)."""
 
     @cached_property
     def body(self) -> anchors.BodyText:
@@ -73,14 +72,14 @@ class _PageMarks:
             self.cache[key] = found
         return found
 
-    def has_mark(self, label: Label, before: int) -> bool:
-        """Whether a likely mark of the label stands above line `before`."""
+    def has_mark(self, label: Label, before: int) -> int:
+        """How many lines above line `before` hold a likely mark of the label."""
         key = (label.kind, label.marker)
-        first = self.first_likely.get(key)
-        if first is None:
-            lines = [c.line for c in self.of(label) if c.weight >= LIKELY]
-            first = self.first_likely[key] = min(lines, default=NO_MARK)
-        return first < before
+        lines = self.likely_lines.get(key)
+        if lines is None:
+            found = {c.line for c in self.of(label) if c.weight >= LIKELY}
+            lines = self.likely_lines[key] = sorted(found)
+        return bisect_left(lines, before)
 
     def strong_line(self, labels: Sequence[Label], before: int) -> int:
         """The last line above `before` with a strong mark of one of the labels, or -1."""
