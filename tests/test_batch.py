@@ -37,6 +37,28 @@ def by_book(out: Path) -> dict[str, dict[str, Any]]:
     return books
 
 
+def long_shelf(tmp_path: Path, books: int = 12) -> tuple[Path, list[str]]:
+    """A shelf of 100-page books (the excerpt 25 times), long enough to stop half way."""
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    book = "\f".join([EXCERPT.read_text(encoding="utf-8")] * 25)
+    names = [f"vol{n:02d}" for n in range(books)]
+    for name in names:
+        (shelf / f"{name}.txt").write_text(book, encoding="utf-8")
+    return shelf, names
+
+
+def wait_for_records(run: subprocess.Popen[str] | subprocess.Popen[bytes], out: Path,
+                     count: int) -> None:
+    """Wait until the running batch has recorded `count` books (or ended)."""
+    log = out / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        if log.exists() and log.read_bytes().count(b"\n") >= count:
+            return
+        time.sleep(0.005)
+
+
 @pytest.fixture
 def shelf(tmp_path: Path) -> Path:
     """The three samples, an empty file and a binary one."""
@@ -144,6 +166,18 @@ def test_lists_folders_and_names(tmp_path: Path) -> None:
     assert (out / "a_vol.json").exists() and (out / "b_vol.json").exists()
 
 
+def test_outputs_inside_the_shelf_are_not_taken_for_books(tmp_path: Path) -> None:
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    shutil.copy(EXCERPT, shelf)
+    shutil.copy(SEED, shelf)
+    assert main(["batch", str(shelf), "-o", str(shelf / "out"), "-q"]) == 0
+    assert main(["batch", str(shelf), "-o", str(shelf / "out"), "-q", "--resume"]) == 0
+    assert sorted(r["book"] for r in manifest(shelf / "out")) == [
+        "laband1876-excerpt", "page-286",
+    ]
+
+
 def test_an_empty_list_is_a_usage_error_an_empty_folder_a_failed_book(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -177,22 +211,12 @@ def test_resume_skips_what_is_done_and_redoes_what_changed(
 
 
 def test_resume_after_a_real_kill_converts_only_the_rest(tmp_path: Path) -> None:
-    shelf = tmp_path / "shelf"
-    shelf.mkdir()
-    book = "\f".join([EXCERPT.read_text(encoding="utf-8")] * 25)  # 100 pages
-    names = [f"vol{n:02d}" for n in range(12)]
-    for name in names:
-        (shelf / f"{name}.txt").write_text(book, encoding="utf-8")
+    shelf, names = long_shelf(tmp_path)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "layout", "batch", str(shelf), "-o", str(out),
                "--jobs", "1", "--pages", "-q"]
     run = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
-    log = out / "manifest.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and run.poll() is None:
-        if log.exists() and log.read_bytes().count(b"\n") >= 2:
-            break
-        time.sleep(0.005)
+    wait_for_records(run, out, 2)
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
     done = manifest(out)
@@ -215,22 +239,13 @@ def test_resume_after_a_real_kill_converts_only_the_rest(tmp_path: Path) -> None
 def test_sigterm_stops_the_batch_cleanly(tmp_path: Path) -> None:
     """A batch system's time limit (SIGTERM): the finished books stay recorded, the
     workers end with the batch, exit 130 with a line saying how to go on."""
-    shelf = tmp_path / "shelf"
-    shelf.mkdir()
-    book = "\f".join([EXCERPT.read_text(encoding="utf-8")] * 25)
-    for n in range(12):
-        (shelf / f"vol{n:02d}.txt").write_text(book, encoding="utf-8")
+    shelf, _ = long_shelf(tmp_path)
     out = tmp_path / "out"
     run = subprocess.Popen(
         [sys.executable, "-m", "layout", "batch", str(shelf), "-o", str(out), "--jobs", "2"],
         cwd=ROOT, stderr=subprocess.PIPE, text=True,
     )
-    log = out / "manifest.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and run.poll() is None:
-        if log.exists() and log.read_bytes().count(b"\n") >= 1:
-            break
-        time.sleep(0.005)
+    wait_for_records(run, out, 1)
     workers = psutil.Process(run.pid).children()
     run.send_signal(signal.SIGTERM)
     _, err = run.communicate(timeout=60)

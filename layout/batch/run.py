@@ -88,11 +88,11 @@ def run(
 ) -> Summary:
     """Run the batch; BatchError when it cannot run at all or is interrupted (the books'
     own failures are in the manifest and the summary)."""
+    folder = Path(os.path.abspath(outdir))
     try:
-        volumes = shelf.gather(inputs)
+        volumes = shelf.gather(inputs, folder)
     except shelf.ShelfError as err:
         raise BatchError(f"error: {err}", EXIT_USAGE) from None
-    folder = Path(os.path.abspath(outdir))
     summary = Summary(books=len(volumes))
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -44,12 +44,14 @@ class Volume:
     """Bytes (of all its page files for a folder); the largest books are converted first."""
 
 
-def gather(inputs: Sequence[str]) -> list[Volume]:
-    """The books the INPUTs name, each once, in the order given."""
+def gather(inputs: Sequence[str], outdir: Path | None = None) -> list[Volume]:
+    """The books the INPUTs name, each once, in the order given; a folder of books
+    holding `outdir` does not take the batch's own outputs for books."""
     seen: set[Path] = set()
     books: list[Path] = []
+    skip = Path(os.path.realpath(outdir)) if outdir is not None else None
     for path in _listed(inputs):
-        for book in expand(path):
+        for book in expand(path, skip):
             key = Path(os.path.realpath(book))
             if key not in seen:
                 seen.add(key)
@@ -80,15 +82,18 @@ def _listed(inputs: Sequence[str]) -> Iterator[Path]:
                 yield Path(entry)
 
 
-def expand(path: Path) -> list[Path]:
-    """The books at `path`: itself, or the books of a folder of books."""
+def expand(path: Path, skip: Path | None = None) -> list[Path]:
+    """The books at `path`: itself, or the books of a folder of books (not looking into
+    the folder `skip`)."""
     if not (path.is_dir() and is_shelf(path)):
         return [path]
+    if skip is not None and Path(os.path.realpath(path)) == skip:
+        return []
     files = set(page_files(path))
     found: list[Path] = []
     for entry in sorted(_visible(path), key=lambda p: natural_key(p.name)):
         if entry.is_dir():
-            found.extend(expand(entry))
+            found.extend(expand(entry, skip))
         elif entry in files:
             found.append(entry)
     return found
