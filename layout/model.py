@@ -244,6 +244,11 @@ class Page:
     """Where the printed number stands in `number_line`: start and end (exclusive)."""
     inferred_number: str | None = None
     """The number the book's sequence gives a page that prints none."""
+    number_rule: str | None = None
+    """The evidence that gave `number` (or `inferred_number`): "sequence" (its neighbours
+    print numbers on the same count), "expected" (a reading where the sequence expects
+    it), "head-line" (a short book's head-line number), "mended" (a folio the OCR
+    garbled, repaired from the sequence) or "inferred" (none printed)."""
     running_title: str | None = None
     footnotes: tuple[Footnote, ...] = ()
     offset: int | None = None

@@ -6,7 +6,8 @@ import pytest
 from furniture_fixtures import BODY, book, furnish, header, numbered, page
 
 from layout import numerals
-from layout.model import Role
+from layout.model import Page, Role
+from layout.passes import analyse
 
 
 @pytest.mark.parametrize(
@@ -144,6 +145,88 @@ def test_garbled_folio_alone_on_its_line() -> None:
     b = furnish(book(*pages), through="page_numbers")
     assert b.pages[3].number == "47"
     assert b.pages[3].lines[2].role is Role.PAGE_NUMBER
+
+
+NOVEL = [
+    "The lamp had burned low by the time the carrier came up the lane,",
+    "and nobody in the kitchen had the heart to go out and meet him.",
+    "Martha folded the letter twice and put it behind the clock.",
+    "It was not until morning that anyone spoke of it again.",
+]
+"""A novel's page, written for these tests: its folios stand alone at the foot."""
+
+
+def _novel(first: int, count: int, at_foot: bool = True) -> list[Page]:
+    folio = lambda n: f"                            {n}"  # noqa: E731
+    return [page(*NOVEL, "", folio(n)) if at_foot else page(folio(n), "", *NOVEL)
+            for n in range(first, first + count)]
+
+
+@pytest.mark.parametrize(
+    ("garbled", "first", "printed", "rule"),
+    [
+        ("q3", 90, "93", "sequence"),  # a look-alike letter for a digit: read as 93
+        ("Il2", 109, "112", "sequence"),  # look-alikes for two of three digits
+        ("93 i", 90, "93", "mended"),  # a speck read as a letter beside it
+        ("' 93", 90, "93", "sequence"),  # a quote is decoration
+        ("r311", 308, "311", "mended"),  # a letter glued to it
+        ("818", 315, "318", "mended"),  # one digit misread
+        ("9?", 90, "93", "mended"),
+    ],
+)
+def test_garbled_folio_alone_at_the_foot_is_mended_and_furniture(
+    garbled: str, first: int, printed: str, rule: str
+) -> None:
+    pages = _novel(first, 7)
+    pages[3] = page(*NOVEL, "", "                        " + garbled)
+    b = furnish(book(*pages), through="page_numbers")
+    assert b.pages[3].number == printed
+    assert b.pages[3].number_rule == rule
+    assert b.pages[3].lines[-1].role is Role.PAGE_NUMBER
+    s, e = b.pages[3].number_span or (0, 0)
+    assert any(ch.isdigit() for ch in b.pages[3].lines[-1].text[s:e])
+    assert b.pages[2].number_rule == "sequence"
+
+
+def test_garbled_folio_alone_at_the_head_with_a_glued_letter() -> None:
+    pages = _novel(380, 6, at_foot=False)
+    pages[2] = page("382r", "", *NOVEL)
+    b = furnish(book(*pages), through="page_numbers")
+    assert (b.pages[2].number, b.pages[2].lines[0].role) == ("382", Role.PAGE_NUMBER)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "17",  # a number of another shape: two of its two digits wrong
+        "9",  # too short for 93
+        "the end.",  # text
+        "93 and 94",  # a number among words
+    ],
+)
+def test_foot_line_that_does_not_fit_the_folio_stays_text(last: str) -> None:
+    pages = _novel(90, 7)
+    pages[3] = page(*NOVEL, "", last)
+    b = furnish(book(*pages), through="page_numbers")
+    assert b.pages[3].number is None and b.pages[3].inferred_number == "93"
+    assert b.pages[3].number_rule == "inferred"
+    assert b.pages[3].lines[-1].role is Role.BODY
+
+
+def test_a_garbled_folio_is_mended_only_where_the_folios_stand() -> None:
+    pages = _novel(90, 7)  # folios at the foot: a misread number at the head is not one
+    pages[3] = page("98", "", *NOVEL)
+    b = furnish(book(*pages), through="page_numbers")
+    assert b.pages[3].number is None
+    assert b.pages[3].lines[0].role is Role.BODY
+
+
+def test_mended_folio_line_stays_furniture_through_the_whole_analysis() -> None:
+    pages = _novel(90, 7)
+    pages[3] = page(*NOVEL, "", "                        q3")
+    b = analyse(book(*pages))
+    last = b.pages[3].lines[-1]
+    assert (b.pages[3].number, last.role, last.paragraph_start) == ("93", Role.PAGE_NUMBER, False)
 
 
 def test_editorial_correction_in_the_text() -> None:

@@ -101,6 +101,7 @@ def _page(page: Page, lines: _Lines) -> dict[str, Any]:
         "number_inferred": page.inferred_number,
         "number_line": page.number_line,
         "number_span": list(page.number_span) if page.number_span is not None else None,
+        "number_rule": page.number_rule,
         "label": page.label,
         "running_title": page.running_title,
         "lines": lines.entries(page.lines),

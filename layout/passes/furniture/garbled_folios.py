@@ -5,8 +5,10 @@ and the side its folios stand on. Out: a `Reading` with the expected number at t
 where the folio stands, or None. Two cases: on a head line, a token at the folio's side
 that is junk set apart by a wide gap (`%`, `I'^`) or without which the line reads as the
 title of the neighbouring pages of its parity (`L'S FLORIDA STATE ...` for 28); alone on
-a head line, a short token with a digit in the expected number's place (`4?` for 47),
-where the neighbours print their folios alone too. Not handled: a folio lost entirely.
+one of the first or last lines, where the nearest folios stand alone on the same edge, a
+short token the expected number's length whose signs are its digits or their look-alikes
+but for one (`q3` for 93, `Il2` for 112, `818` for 318), perhaps beside a speck (`308 l`,
+`r311`). Not handled: a folio lost entirely, roman folios misread.
 """
 
 from __future__ import annotations
@@ -14,17 +16,20 @@ from __future__ import annotations
 import re
 
 from layout.model import Book
-from layout.numerals import Numeral
+from layout.numerals import DIGIT_LOOKALIKES, Numeral
 from layout.passes.furniture import likeness, zones
-from layout.passes.furniture.folio_readings import LEFT, RIGHT, alone
+from layout.passes.furniture.folio_readings import DECORATION, FOLIO_CHARS, LEFT, RIGHT
 from layout.passes.furniture.likeness import letters
-from layout.passes.furniture.page_sequence import Expectation, Reading
+from layout.passes.furniture.page_sequence import WINDOW, Expectation, Reading
 
 MENDABLE_CHARS = 4
 """The longest garbled token taken for a folio the OCR misread."""
 GAP = 3
 """Spaces that part a folio from the title on a head line set with wide gaps."""
+SPECK_CHARS = 2
+"""The longest speck beside a folio the OCR reads as a token of its own (`308 l`)."""
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
+_TOKEN = re.compile(r"\S+")
 
 
 def _side_of_neighbours(p: int, found: list[Reading | None]) -> str | None:
@@ -112,29 +117,86 @@ def _reads_as_neighbours_title(
     return False
 
 
-def alone_on_line(
+def alone_at_edge(
     book: Book, p: int, exp: Expectation, found: list[Reading | None]
 ) -> Reading | None:
-    """A garbled folio alone on a head line (`4?` for 47), where its neighbours print
-    theirs alone too: same length and one digit in the same place as the expected one."""
+    """A garbled folio alone on one of the page's first or last printed lines, where the
+    nearest confirmed folios stand alone on the same edge: the expected number misread
+    (`q3` for 93, `Il2` for 112, `818` for 318, `4?` for 47), perhaps beside a speck the
+    OCR read as a letter (`308 l`, `r311`)."""
     if not exp.near:
         return None
-    neighbours = [found[q] for q in (p - 2, p + 2, p - 1, p + 1) if 0 <= q < len(found)]
-    if not any(a is not None and a.top and a.where == "alone" for a in neighbours):
-        return None
     page = book.pages[p]
-    for rank, i in enumerate(zones.head(page, 2)):
-        found_alone = alone(page.lines[i].text)
-        if found_alone is None:
-            continue
-        core, s, e = found_alone
-        if len(core) > MENDABLE_CHARS or not any(ch.isdigit() for ch in core):
-            continue
-        for roman, value in exp.options:
-            digits = str(value)
-            if roman or abs(len(core) - len(digits)) > 0:
-                continue
-            if any(a == b for a, b in zip(core, digits, strict=True)):
-                numeral = Numeral(value, roman=False, exact=False)
-                return Reading(p, i, s, e, numeral, "alone", True, rank)
+    for top in _edges_of_neighbours(p, found):
+        lines = zones.head(page, 2) if top else zones.foot(page, 2)
+        for rank, i in enumerate(lines):
+            for core, s, e in _cores(page.lines[i].text):
+                for roman, value in exp.options:
+                    if not roman and _fits(core, str(value)):
+                        numeral = Numeral(value, roman=False, exact=False)
+                        return Reading(p, i, s, e, numeral, "alone", top, rank)
     return None
+
+
+def _edges_of_neighbours(p: int, found: list[Reading | None]) -> list[bool]:
+    """The edges (True: the head) where the nearest confirmed folios before and after
+    page p stand alone on their line."""
+    edges: list[bool] = []
+    for step in (-1, 1):
+        q = p + step
+        while 0 <= q < len(found) and abs(q - p) <= WINDOW and found[q] is None:
+            q += step
+        a = found[q] if 0 <= q < len(found) else None
+        if a is not None and a.where == "alone" and a.top not in edges:
+            edges.append(a.top)
+    return edges
+
+
+def _cores(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of a short line that may be a misread folio, with their spans: the
+    line's one token, without a letter the OCR glued to either end; or, of two tokens,
+    the one beside a speck (a short token without digits)."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > FOLIO_CHARS:
+        return []
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    cores = [(s, e) for s, e in spans if _trimmed(text, s, e)[0] < _trimmed(text, s, e)[1]]
+    if len(cores) == 2:
+        specks = [(s, e) for s, e in cores if _speck(text[s:e])]
+        cores = [c for c in cores if c not in specks] if len(specks) == 1 else []
+    if len(cores) != 1:
+        return []
+    s, e = _trimmed(text, *cores[0])
+    out = [(text[s:e], s, e)]
+    if e - s > 1 and not text[s].isdigit():
+        out.append((text[s + 1: e], s + 1, e))
+    if e - s > 1 and not text[e - 1].isdigit():
+        out.append((text[s: e - 1], s, e - 1))
+    return [c for c in out if len(c[0]) <= MENDABLE_CHARS]
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span s:e without the decoration printed or read around a folio."""
+    while s < e and text[s] in DECORATION:
+        s += 1
+    while e > s and text[e - 1] in DECORATION:
+        e -= 1
+    return s, e
+
+
+def _speck(token: str) -> bool:
+    """A speck the OCR read as a sign or a letter or two: no digit in it."""
+    return len(token) <= SPECK_CHARS and not any(ch.isdigit() for ch in token)
+
+
+def _fits(core: str, digits: str) -> bool:
+    """True when `core` may be the number `digits` misread: as long, each sign the digit
+    or a letter the OCR prints for it, but for one sign at most in a number of two digits
+    or more; and a true digit read unless every sign is a look-alike."""
+    if len(core) != len(digits):
+        return False
+    wrong = sum(1 for ch, d in zip(core, digits, strict=True)
+                if ch != d and DIGIT_LOOKALIKES.get(ch) != d)
+    if wrong > (1 if len(digits) >= 2 else 0):
+        return False
+    return wrong == 0 or any(ch.isdigit() for ch in core)

@@ -3,11 +3,12 @@
 In: a Book whose blank lines are marked. Out: each Page with `number` (what is printed,
 normalised: "286", "xii", OCR look-alikes mended: "3l0" is 310; a misprint the text
 corrects keeps both, "317[137]"), `number_line` and `number_span`, or `inferred_number`
-when the page prints none; the number's line is `page-number` when it stands alone,
-`header` when it shares the line with a title. `folio_readings` reads the numerals where
-folios stand, `page_sequence` keeps those the book's sequence confirms, `garbled_folios`
-mends the ones the OCR garbled. A book of a few pages may show no sequence: its head-line
-numbers are then taken as printed. Not handled: folios in the side margins.
+when the page prints none, and `number_rule`, the evidence that gave it; the number's
+line is `page-number` when it stands alone, `header` when it shares the line with a
+title. `folio_readings` reads the numerals where folios stand, `page_sequence` keeps
+those the book's sequence confirms, `garbled_folios` mends the ones the OCR garbled, at
+the head line or alone at the head or foot. A book of a few pages may show no sequence:
+its head-line numbers are then taken as printed. Not handled: folios in the side margins.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _fallback(page: Page, found: list[Reading]) -> Reading | None:
     return best
 
 
-def _place(page: Page, r: Reading) -> Page:
+def _place(page: Page, r: Reading, rule: str) -> Page:
     """Write the chosen folio into the page and give its line its role."""
     line = page.lines[r.line]
     lines = page.lines
@@ -84,6 +85,7 @@ def _place(page: Page, r: Reading) -> Page:
         number_line=r.line,
         number_span=(r.start, r.end),
         inferred_number=None,
+        number_rule=rule,
     )
 
 
@@ -104,18 +106,24 @@ def mark(book: Book) -> Book:
     no_sequence = len(book.pages) <= FALLBACK_PAGES and all(a is None for a in chosen)
     pages: list[Page] = []
     for p, page in enumerate(book.pages):
-        pick = chosen[p]
+        pick, rule = chosen[p], "sequence"
         if pick is None and no_sequence:
-            pick = _fallback(page, found[p])
+            pick, rule = _fallback(page, found[p]), "head-line"
         if pick is None:
             fits = [r for r in found[p] if _expected(r, exps[p])]
             if fits:
                 pick = max(fits, key=lambda r: (not r.numeral.weak, r.place_score))
+                rule = "expected"
         if pick is None:
             pick = garbled_folios.beside_title(book, p, exps[p], chosen, side)
-            pick = pick or garbled_folios.alone_on_line(book, p, exps[p], chosen)
+            pick = pick or garbled_folios.alone_at_edge(book, p, exps[p], chosen)
+            rule = "mended"
         if pick is None:
-            pages.append(replace(page, number=None, inferred_number=_inferred(exps[p])))
+            inferred = _inferred(exps[p])
+            pages.append(replace(
+                page, number=None, inferred_number=inferred,
+                number_rule="inferred" if inferred else None,
+            ))
         else:
-            pages.append(_place(page, pick))
+            pages.append(_place(page, pick, rule))
     return replace(book, pages=tuple(pages))
