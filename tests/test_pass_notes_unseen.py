@@ -337,3 +337,38 @@ def test_abbreviation_superscripts_and_misread_digits_are_no_marks() -> None:
     assert one is not None
     weights = [c.weight for c in candidates(body, one, MarkStyle(paren=True))]
     assert all(w < 1.0 for w in weights)  # `sol1`: at most a weak candidate
+
+
+def _continuous_book(garbled: int) -> str:
+    """Five pages of notes numbered on through the book, two a page; on page 2 the OCR
+    garbled every label (`I)` for 3), so its notes cannot be found."""
+    pages = []
+    n = 1
+    for p in range(5):
+        marks, notes = [], []
+        for _ in range(2 if p != 1 else garbled):
+            label = f"{n})" if p != 1 else "I)"
+            marks.append(f"Satz{n})")
+            notes.append(f"{label} Beleg zu Satz {n}, mit Seite {10 + n}.")
+            n += 1
+        text = " und ".join(marks)
+        pages.append(
+            f"Kapitel.                                              {20 + p}\n"
+            f"Der Text der Seite enthält den {text},\n"
+            "und er geht dann weiter bis zum Ende der Seite hin.\n\n" + "\n".join(notes) + "\n"
+        )
+    return "\f".join(pages)
+
+
+def test_numbering_recovers_after_a_page_of_missed_notes() -> None:
+    """Notes numbered through the book: after a page whose notes were missed, the next
+    number is taken from what follows (its mark in the text, the chain below it), not
+    expected to be the stale one for the rest of the book."""
+    book = analyse(_continuous_book(garbled=4))
+    assert [[n.marker for n in page.footnotes] for page in book.pages] == [
+        ["1", "2"],
+        [],
+        ["7", "8"],
+        ["9", "10"],
+        ["11", "12"],
+    ]

@@ -104,13 +104,10 @@ def _first_ok(label: Label, hints: BookHints, state: PageState) -> float:
         if label.style != last.style and label.style not in hints.styles:
             return 0.0  # the next number, but not in the form the notes print it
         return 1.5
-    if (
-        after is not None
-        and label.kind != SYMBOL
-        and 0 < label.value - after <= 2
-        and scheme != "page"
-    ):
-        return 0.0  # a note or two the OCR lost
+    if after is not None and label.kind != SYMBOL and label.value > after and scheme != "page":
+        # a note or two the OCR lost; further on, the notes of a page or more that were
+        # missed: the number is taken from what follows (the marks, the chain below)
+        return 0.0 if label.value - after <= 2 else -1.0
     if scheme == "page" and label.kind != SYMBOL and label.value <= 3:
         return -1.5  # the first label lost, or notes printed out of order
     return -2.5
