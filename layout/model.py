@@ -150,11 +150,12 @@ class Heading:
     """The number the heading prints, as printed without its punctuation ("IV", "3",
     "b", "§ 12"); None when it prints none."""
     rule: str = ""
-    """The evidence that placed the heading at its level: "sequence" (its numbering goes
-    on from an open heading's), "adjacent" (it follows a heading with no text between),
-    "rank" (its style's rank, learned book-wide), "first" (nothing above it)."""
+    """The evidence that placed the heading at its level: "book" (the book shows where
+    its style of heading stands: under or over another with no text between, or a
+    numbering started again after it), "convention" (the order numberings usually nest
+    in: `§`, `I.`, `A.`, `1.`, `a)`), "only" (the book has one style of heading)."""
     certain: bool = True
-    """False when the evidence for the level is weak (a style seen nowhere else)."""
+    """False when the level rests on convention alone, not on the book's evidence."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from writer_fixtures import (
     history_book,
     layout_rng,
     note_lines,
+    outline_book,
     page,
     seed_book,
     xp,
@@ -109,8 +110,26 @@ def test_headings_and_paragraphs_in_a_div() -> None:
     divs = xp(doc, "//t:body/t:div")
     assert len(divs) == 1
     heads = xp(divs[0], "t:head")
-    assert ["".join(h.itertext()) for h in heads] == ["CHAPTER I", "The Beginning"]
+    # a heading over two lines (the Heading on both, a start on the first) is one head
+    assert ["".join(h.itertext()) for h in heads] == ["CHAPTER IThe Beginning"]
+    assert len(xp(heads[0], "t:lb")) == 2
+    assert (divs[0].get("type"), divs[0].get("n")) == ("chapter", "I")
     assert len(xp(divs[0], "t:p")) == 2
+
+
+def test_headings_open_nested_divs_with_their_type_and_number(
+        layout_schema: etree.RelaxNG) -> None:
+    doc = parse(outline_book())
+    top = xp(doc, "//t:body/t:div")
+    assert [(d.get("type"), d.get("n")) for d in top] == [("chapter", "1"), ("chapter", "2")]
+    heads = xp(top[0], "t:head")
+    assert len(heads) == 1 and len(xp(heads[0], "t:lb")) == 2  # label and title: one head
+    assert "".join(heads[0].itertext()) == "ERSTES CAPITEL.Der Monarch."
+    section = xp(top[0], "t:div")
+    assert [(d.get("type"), d.get("n")) for d in section] == [("section", "1")]
+    assert [d.get("n") for d in xp(section[0], "t:div")] == ["a"]
+    assert xp(section[0], "t:div/t:p") and not xp(section[0], "t:p")
+    assert_valid(layout_schema, tei.write(outline_book()))
 
 
 def test_heading_after_paragraphs_opens_a_new_div() -> None:

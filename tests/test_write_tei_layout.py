@@ -110,7 +110,7 @@ def test_each_printed_line_is_one_line_of_xml() -> None:
 def test_containers_are_indented_and_blocks_end_on_their_last_line() -> None:
     text = tei.write(history_book()).decode("utf-8")
     assert "\n  <teiHeader>\n" in text and "\n    <body>\n" in text
-    assert "\n      <div>\n" in text and "\n      </div>\n" in text
+    assert "\n      <div type=\"chapter\" n=\"I\">\n" in text and "\n      </div>\n" in text
     assert "\n        <p><lb/>" in text
     assert "\n</p>" not in text  # a paragraph ends right after its last printed line
 

@@ -21,6 +21,7 @@ from layout.model import (
     Anchor,
     Book,
     Footnote,
+    Heading,
     Hyphen,
     Line,
     Metadata,
@@ -35,6 +36,7 @@ SAMPLES = ROOT / "samples"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 B, H, X = Role.BODY, Role.HEADING, Role.BLANK
+CHAPTER_I = Heading(level=1, kind="chapter", n="I", rule="book")
 FN = Role.FOOTNOTE
 
 
@@ -79,6 +81,25 @@ def seed_book() -> Book:
     return Book(pages=(seed,), metadata=meta, language="en")
 
 
+def outline_book() -> Book:
+    """One page of nested headings: a chapter whose heading is a label and a title, its
+    section with a subsection, a second chapter; prose under each."""
+    chapter1 = Heading(level=1, kind="chapter", n="1", rule="book")
+    section = Heading(level=2, kind="section", n="1", rule="book")
+    sub = Heading(level=3, kind="section", n="a", rule="convention", certain=False)
+    chapter2 = Heading(level=1, kind="chapter", n="2", rule="book")
+    prose = [("Der Monarch ist das oberste Organ", B, {"paragraph_start": True}),
+             ("des Staats.", B)]
+    return Book(pages=(page(
+        [("ERSTES CAPITEL.", H, {"paragraph_start": True, "heading": chapter1}),
+         ("Der Monarch.", H, {"heading": chapter1}), *prose,
+         ("1. Inhalt des Rechts.", H, {"paragraph_start": True, "heading": section}),
+         ("a) Die Institution.", H, {"paragraph_start": True, "heading": sub}), *prose,
+         ("ZWEITES CAPITEL.", H, {"paragraph_start": True, "heading": chapter2}),
+         ("Die Stände.", H, {"heading": chapter2}), *prose],
+        number="71"),), metadata=Metadata(title="Staatsrecht", source="outline.txt"))
+
+
 def history_book() -> Book:
     """Three hand-made pages that exercise every writer feature: a head line split into
     number and title, a heading, every hyphen decision (one across the page break), a
@@ -89,8 +110,8 @@ def history_book() -> Book:
         [
             ("12          A HISTORY OF THINGS", Role.HEADER),
             ("", X),
-            ("CHAPTER I", H, {"paragraph_start": True}),
-            ("The Beginning", H, {"paragraph_start": True}),
+            ("CHAPTER I", H, {"paragraph_start": True, "heading": CHAPTER_I}),
+            ("The Beginning", H, {"heading": CHAPTER_I}),
             ("The story is a well-", B, {"paragraph_start": True, "hyphen": Hyphen.KEEP,
                                           "hyphen_rule": "vocabulary"}),
             ("known one, in which con-", B, {"hyphen": Hyphen.JOIN, "hyphen_rule": "vocabulary"}),

@@ -18,6 +18,7 @@ from layout.model import Book
 from layout.passes import blanks
 from layout.passes.furniture import page_numbers, running_titles, signatures
 from layout.passes.notes import footnotes
+from layout.passes.structure import divisions
 from layout.passes.text import hyphenation, language, paragraphs
 
 Pass = Callable[[Book], Book]
@@ -31,6 +32,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     language.mark,
     hyphenation.mark,
     paragraphs.mark,
+    divisions.mark,
 )
 
 

@@ -4,7 +4,8 @@ In: the bytes of a TEI P5 file and its name. Out: a Book with the decisions the 
 records, so the typesetter and the writers can work from an edited TEI without running
 the passes again: one page per `<pb/>` (`@n` the printed number, `[n]` an inferred one),
 one line per `<lb/>` (in `<head>` a heading, in `<p>` body text, a paragraph or heading
-starting at its block's first line), furniture from `<fw>`, footnotes from
+starting at its block's first line; a heading's level, type and number from the typed
+`<div>`s around it), furniture from `<fw>`, footnotes from
 `<note place="foot">` (the mark in `@n` goes back into the text line where the note
 stands, and becomes its anchor), line-end hyphens from `<pc>` and `<lb break="no"/>`,
 and the metadata from the teiHeader. The Book is marked `analysed`: the passes must not
@@ -21,7 +22,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from layout.model import Book, Role
+from layout.model import Book, Heading, Role
 from layout.readers import tei_metadata
 from layout.readers.decoding import ReadError
 from layout.readers.tei_pages import (
@@ -38,9 +39,9 @@ from layout.readers.xml_safety import parse
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TEI_ROOT = f"{{{TEI_NS}}}TEI"
-(TEXT, LB, PB, FW, PC, NOTE, LABEL, P, HEAD) = (
+(TEXT, LB, PB, FW, PC, NOTE, LABEL, P, HEAD, DIV) = (
     f"{{{TEI_NS}}}{name}"
-    for name in ("text", "lb", "pb", "fw", "pc", "note", "label", "p", "head")
+    for name in ("text", "lb", "pb", "fw", "pc", "note", "label", "p", "head", "div")
 )
 
 
@@ -51,6 +52,7 @@ class _Walk:
         self.pages: list[PageDraft] = []
         self.page: PageDraft | None = None
         self.role = Role.BODY  # the role of a new text line: its block's
+        self.heading: Heading | None = None  # the division a heading's lines open
         self.starts = False  # the next text line begins a paragraph or heading
         self.line: LineDraft | None = None  # the open running-text line
         self.note: NoteDraft | None = None  # the open note, if inside one
@@ -77,7 +79,7 @@ class _Walk:
                 self.note.lines.append(self.note_line)
             return self.note_line
         if self.line is None:
-            self.line = LineDraft(self.role, paragraph_start=self.starts)
+            self.line = LineDraft(self.role, paragraph_start=self.starts, heading=self.heading)
             self.starts = False
             self.current_page().items.append(self.line)
             self.text_flow.append(self.line)
@@ -103,7 +105,7 @@ class _Walk:
             if tag == LB and self.note is None and self.page is not None:
                 # the hot path: a running-text line begins, its text in the lb's tail
                 line = LineDraft(self.role, self.starts, child.get("break") == "no",
-                                 child.tail)
+                                 child.tail, self.heading)
                 self.starts = False
                 self.line = line
                 self.page.items.append(line)
@@ -171,11 +173,12 @@ class _Walk:
             return
         saved = self.role
         self.role = Role.HEADING if el.tag == HEAD else Role.BODY
+        self.heading = division(el) if el.tag == HEAD else None
         self.starts = True
         self.line = None
         self.add(el.text)
         self.walk(el)
-        self.role = saved
+        self.role, self.heading = saved, None
         self.starts = False
         self.line = None  # the block's end ends its last line
 
@@ -205,6 +208,17 @@ class _Walk:
         self.add(el.text)
         self.walk(el)
         self.note, self.note_line = None, None
+
+
+def division(head: etree._Element) -> Heading | None:
+    """The division a `<head>` opens, from the typed divs around it (as we write them):
+    its level the number of typed divs, its type and number the innermost's."""
+    parent = head.getparent()
+    if parent is None or parent.tag != DIV or parent.get("type") is None:
+        return None
+    level = sum(1 for el in head.iterancestors(DIV) if el.get("type") is not None)
+    return Heading(level=level, kind=parent.get("type") or "section", n=parent.get("n"),
+                   rule="tei")
 
 
 def _furniture_text(el: etree._Element) -> tuple[str, tuple[int, int] | None]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from layout.model import HYPHEN_SIGNS, Anchor, Footnote, Hyphen, Line, Page, Role
+from layout.model import HYPHEN_SIGNS, Anchor, Footnote, Heading, Hyphen, Line, Page, Role
 from layout.passes.furniture.running_titles import clean
 from layout.passes.notes.labels import parse
 
@@ -53,12 +53,13 @@ def printed(text: str) -> str:
 class LineDraft:
     """A printed line while the walk collects it (a plain class: made once per lb)."""
 
-    __slots__ = ("glue_next", "glued_in", "length", "paragraph_start", "parts", "pc_end",
-                 "pc_force", "role")
+    __slots__ = ("glue_next", "glued_in", "heading", "length", "paragraph_start", "parts",
+                 "pc_end", "pc_force", "role")
 
     def __init__(self, role: Role, paragraph_start: bool = False, glued_in: bool = False,
-                 text: str | None = None) -> None:
+                 text: str | None = None, heading: Heading | None = None) -> None:
         self.role = role
+        self.heading = heading  # the division a heading line opens
         self.paragraph_start = paragraph_start
         self.glued_in = glued_in  # its lb has break="no": it goes on with the line before
         self.parts: list[str] = [text] if text else []
@@ -234,7 +235,8 @@ def build(page: PageDraft, entries: list[Entry], notes: list[NoteDraft],
                 hyphen = entry.hyphen(text)
                 lines.append(Line(text, role=entry.role, hyphen=hyphen,
                                   hyphen_rule=RULE if hyphen else None,
-                                  paragraph_start=entry.paragraph_start))
+                                  paragraph_start=entry.paragraph_start,
+                                  heading=entry.heading))
             else:
                 lines.append(Line(text, BLANK))
             continue

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
+from layout.model import FURNITURE, Book, Heading, Hyphen, Line, Page, Role
 from layout.writers import tei_facsimile
 from layout.writers.tei_header import TEI_NS, XML_FORBIDDEN, E, header, language_tag
 from layout.writers.tei_indent import indent
@@ -83,9 +83,11 @@ class _Writer:
         self.book = book
         self.body: etree._Element = E.body()  # replaced by the one inside <text> in write()
         self.div: etree._Element | None = None
+        self.divs: list[tuple[int, etree._Element]] = []  # open divs by level, outermost first
         self.block: etree._Element | None = None  # the open <p> or <head>
         self.block_is_head = False
         self.div_has_p = False
+        self.div_has_block = False  # the open div holds a head or p (not just a pb)
         self.glue_next = False  # the previous text line ended inside a word
         self.replaced = 0  # characters XML cannot hold, replaced by U+FFFD
         self.page_dirty = True  # whether the page being written holds such characters
@@ -207,25 +209,44 @@ class _Writer:
         if self.block is not None:
             return self.block
         if self.div is None:
-            self.div = etree.SubElement(self.body, DIV)
-            self.div_has_p = False
+            parent = self.divs[-1][1] if self.divs else self.body
+            self.div = etree.SubElement(parent, DIV)
+            self.div_has_p = self.div_has_block = False
         return self.div
+
+    def open_division(self, heading: Heading) -> None:
+        """Close the open divs of the heading's level and deeper; open its div inside the
+        nearest one above (or in the body), with its type and number."""
+        while self.divs and self.divs[-1][0] >= heading.level:
+            self.divs.pop()
+        parent = self.divs[-1][1] if self.divs else self.body
+        div = self.div
+        if div is None or self.div_has_block or div.getparent() is not parent:
+            div = etree.SubElement(parent, DIV)
+        # else: a div opened on demand for the page break before the heading: its own
+        div.set("type", heading.kind)
+        if heading.n:
+            div.set("n", self.clean(heading.n))
+        self.divs.append((heading.level, div))
+        self.div, self.div_has_p, self.div_has_block = div, False, False
 
     def open_block(self, line: Line) -> etree._Element:
         """The block a text line goes in: the open one, or a new p or head."""
         heading = line.role is HEADING
         if heading:
             if self.block is None or not self.block_is_head or line.paragraph_start:
-                if self.div_has_p:
-                    self.div = None  # a heading after paragraphs opens a new div
                 self.block = None
+                if line.heading is not None:
+                    self.open_division(line.heading)
+                elif self.div_has_p:
+                    self.div = None  # a heading after paragraphs opens a new div
                 self.block = etree.SubElement(self.container(), HEAD)
-                self.block_is_head = True
+                self.block_is_head = self.div_has_block = True
         elif self.block is None or self.block_is_head or line.paragraph_start:
             self.block = None
             self.block = etree.SubElement(self.container(), P)
             self.block_is_head = False
-            self.div_has_p = True
+            self.div_has_p = self.div_has_block = True
         return self.block
 
     def margin_line(self, p: int, i: int) -> None:
@@ -310,7 +331,9 @@ class _Writer:
             kinds.append(kind)
         if text_at:
             first = lines[text_at[0]]
-            if first.role is HEADING or first.paragraph_start or self.block_is_head:
+            goes_on = self.block_is_head and first.role is HEADING and not first.paragraph_start
+            if not goes_on and (first.role is HEADING or first.paragraph_start
+                                or self.block_is_head):
                 self.block = None
         content = text_at[:1] + note_at[:1]
         top_end = min(content) if content else (len(lines) + 1) // 2

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from layout import __version__
-from layout.model import Book, Hyphen
+from layout.model import Book, Hyphen, Line
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
@@ -138,6 +138,7 @@ def encoding_desc(book: Book, replaced: int) -> etree._Element:
             "to it by prev and next. A note's printed label is in label."),
         E.p(f"{_n(starts, 'paragraph or heading start')}; {_n(roles['heading'], 'heading line')}"
             " in head; a paragraph that runs over a page break is one p holding the pb."),
+        E.p(divisions(every)),
     )
     hyphenation = E.hyphenation(
         E.p("Every line-end hyphen is kept as printed. A printer's hyphen, removed on "
@@ -164,6 +165,22 @@ def encoding_desc(book: Book, replaced: int) -> etree._Element:
             interpretation,
             hyphenation,
         ),
+    )
+
+
+def divisions(lines: list[Line]) -> str:
+    """What the outline of headings holds and how sure its levels are."""
+    heads = [line.heading for line in lines if line.heading is not None and line.paragraph_start]
+    if not heads:
+        return "No heading was placed in an outline: divisions are not nested."
+    deepest = max(heading.level for heading in heads)
+    unsure = sum(1 for heading in heads if not heading.certain)
+    return (
+        f"{_n(len(heads), 'heading')} open divisions nested {_n(deepest, 'level')} deep, "
+        "div/@type saying what each is and div/@n the number its heading prints; a heading "
+        f"printed over several lines is one head. The level of {unsure} of them rests on "
+        "the usual order of numberings alone, the rest on the book's own evidence "
+        "(headings following one another, numberings started again)."
     )
 
 

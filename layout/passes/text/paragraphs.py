@@ -59,8 +59,9 @@ def indent_of(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip())
 
 
-def measure(book: Book, flow: list[Position]) -> Measure:
-    """The measure and signals, learned from all the book's running-text lines."""
+def measure(book: Book, flow: list[Position], blanks: bool = True) -> Measure:
+    """The measure and signals, learned from all the book's running-text lines (without
+    `blanks`, the blank-line signal is not looked for and is False)."""
     texts = [book.pages[p].lines[i].text for p, i in flow]  # looked up once (speed)
     widths = sorted([len(t.strip()) for t in texts])
     width = float(widths[int(len(widths) * 0.75)]) if widths else 0.0
@@ -69,7 +70,7 @@ def measure(book: Book, flow: list[Position]) -> Measure:
     limit = max(8, width * CENTRED)
     indented = sum(1 for n in indents if 0 < n - base <= limit)
     gaps = 0
-    for (p, i), (q, j) in pairwise(flow):
+    for (p, i), (q, j) in pairwise(flow) if blanks else ():
         if p == q and j > i + 1 and all(
             book.pages[p].lines[k].role is Role.BLANK for k in range(i + 1, j)
         ):

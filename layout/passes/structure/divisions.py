@@ -1,0 +1,54 @@
+"""The structure pass: find the book's headings and nest them into divisions.
+
+In: a book whose paragraphs pass has run. Out: every line of every heading with role
+HEADING and its `Heading` (level, division type, number, evidence); the first line of a
+heading starts it (`paragraph_start`), the others go on with it, so a heading printed over
+two lines is one. Lines the book's evidence shows to be headings though the paragraphs
+pass left them in the text are made headings (see `heads`). Not handled: a book read back
+from our TEI (its divisions are read from the TEI).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from layout.flows import text_flow
+from layout.model import Book, Heading, Role
+from layout.passes.structure.heads import find
+from layout.passes.structure.outline import levels
+from layout.passes.text.paragraphs import measure
+
+
+def mark(book: Book) -> Book:
+    """Set the headings of the book and their places in its outline."""
+    flow = list(text_flow(book))
+    if not flow:
+        return book
+    heads = find(book, measure(book, flow, blanks=False), flow)
+    after = dict(pairwise(flow))  # each text line's successor
+    changes: dict[int, dict[int, Heading | None]] = {}
+    for head, heading in zip(heads, levels(heads), strict=True):
+        for p, i in head.lines:
+            changes.setdefault(p, {})[i] = heading
+        nxt = after.get(head.lines[-1])
+        if nxt is not None:  # the text after a heading starts a paragraph
+            changes.setdefault(nxt[0], {}).setdefault(nxt[1], None)
+    in_head = {pos for head in heads for pos in head.lines}
+    for p, i in flow:  # a line marked as a heading that heads nothing is text
+        if (p, i) not in in_head and book.pages[p].lines[i].role is Role.HEADING:
+            changes.setdefault(p, {}).setdefault(i, None)
+    if not changes:
+        return book
+    pages = list(book.pages)
+    firsts = {head.lines[0] for head in heads}
+    for p, rows in changes.items():
+        lines = list(pages[p].lines)
+        for i, change in rows.items():
+            if change is None:
+                lines[i] = replace(lines[i], paragraph_start=True, role=Role.BODY)
+            else:
+                lines[i] = replace(lines[i], role=Role.HEADING, heading=change,
+                                   paragraph_start=(p, i) in firsts)
+        pages[p] = replace(pages[p], lines=tuple(lines))
+    return replace(book, pages=tuple(pages))
