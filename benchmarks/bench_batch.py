@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,12 +38,13 @@ DASK_SLOWER_AT_MOST = 1.25
 
 
 def make_shelf(books: list[Path], copies: int, folder: Path) -> Path:
-    """A folder of links to the books, each `copies` times under its own name."""
+    """A folder holding each book `copies` times under its own name (copied: the batch
+    takes links to one file for one book)."""
     shelf = folder / "shelf"
     shelf.mkdir()
     for book in books:
         for n in range(copies):
-            (shelf / f"{book.stem}-{n}{book.suffix}").symlink_to(book.resolve())
+            shutil.copyfile(book, shelf / f"{book.stem}-{n}{book.suffix}")
     return shelf
 
 

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -338,3 +339,36 @@ def test_word_lists_and_patterns_are_read_once_per_worker(tmp_path: Path) -> Non
     assert convert(task("second")).report.status == 0
     assert lexicon._buckets.cache_info().misses == lists
     assert len(pyphen.hdcache) == patterns >= 1
+
+
+@pytest.fixture
+def scheduler() -> Iterator[str]:
+    """The address of a small Dask cluster on this machine (one worker thread)."""
+    import distributed
+
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None,
+        host="127.0.0.1", protocol="tcp://",
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_a_running_cluster_by_its_address(shelf: Path, tmp_path: Path, scheduler: str) -> None:
+    out = tmp_path / "out"
+    assert main(["batch", str(shelf), "-o", str(out), "--cluster", scheduler, "-q"]) == 1
+    books = by_book(out)
+    assert {name for name, r in books.items() if r["status"] == 0} == set(GOOD)
+    assert all((out / o).exists() for name in GOOD for o in books[name]["outputs"])
+
+
+def test_a_cluster_whose_workers_do_not_see_outdir_is_refused(
+    tmp_path: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from layout.batch import cluster
+
+    monkeypatch.setattr(cluster, "worker_sees", lambda outdir: (False, "0"))
+    code = main(["batch", str(SEED), "-o", str(tmp_path / "out"), "--cluster", scheduler])
+    assert code == 2
+    assert "does not see" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "page-286.json").exists()
