@@ -52,6 +52,7 @@ class Sheet:
     spaces: list[float] = field(default_factory=list)
     longest_run: int = 0
     overfull: int = 0
+    recto_hyphens: int = 0
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def example(self, kind: str, text: str) -> None:
@@ -152,6 +153,10 @@ def measure(book: Book, typeset: TypesetBook, sheet: Sheet, leading: float = 13.
     drawn: list[Placed] = []
     for n, page in enumerate(typeset.pages):
         x0, _, x1, _ = page.block
+        body_lines = [i for i in page.items if i.kind == "body"]
+        if typeset.mode == "reflow" and n % 2 == 0 and body_lines and body_lines[-1].joined:
+            sheet.recto_hyphens += 1
+            sheet.example("recto", f"p{n + 1}: {body_lines[-1].text[-20:]!r}")
         gap = _note_gap(page.items, leading) if typeset.mode == "facsimile" else None
         if gap is not None:
             sheet.note_pages += 1
@@ -217,6 +222,7 @@ def table(sheets: dict[str, Sheet], pdf_rate: float) -> list[str]:
     row("p95 word space", [f"{x.p95_space:.3f}" for x in s])
     row("longest hyphen run", [str(x.longest_run) for x in s])
     row("overfull lines", [str(x.overfull) for x in s])
+    row("rectos ending in a broken word", [str(x.recto_hyphens) for x in s])
     rows.append(f"{'PDF pages per second (drawing)':<34}{pdf_rate:>12.0f}")
     return rows
 
@@ -245,6 +251,8 @@ def unmet(sheets: dict[str, Sheet], pdf_rate: float) -> list[str]:
             out.append(f"{name}: {x.longest_run} hyphens in a row")
         if x.overfull:
             out.append(f"{name}: {x.overfull} overfull lines")
+        if x.recto_hyphens:
+            out.append(f"{name}: {x.recto_hyphens} rectos end in a broken word")
     if pdf_rate < 150:
         out.append(f"PDF {pdf_rate:.0f} pages per second")
     return out

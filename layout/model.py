@@ -251,6 +251,9 @@ class Page:
     it), "head-line" (a short book's head-line number), "mended" (a folio the OCR
     garbled, repaired from the sequence) or "inferred" (none printed)."""
     running_title: str | None = None
+    running_title_form: str | None = None
+    """The running title's one form: its cluster's commonest reading, normalised (the
+    printed reading stays in `running_title`; see passes/furniture/title_forms)."""
     footnotes: tuple[Footnote, ...] = ()
     offset: int | None = None
     """Where the page's first line starts in its input text, in characters (after the

@@ -29,7 +29,8 @@ class PlainPage:
 def plain_read(data: bytes) -> list[PlainPage]:
     """The text of the TEI read with lxml and TEI's white space rule only: white space in
     an element that holds only elements means nothing; text in an element that holds text
-    is text. Pages at pb, furniture in fw, notes apart; no knowledge of lb or pc."""
+    is text. Pages at pb, furniture in fw (a choice's orig), notes apart; no knowledge of
+    lb or pc."""
     root = etree.fromstring(data)
     body = root.find(f"{TEI}text/{TEI}body")
     assert body is not None
@@ -51,8 +52,10 @@ def plain_read(data: bytes) -> list[PlainPage]:
             if child.tag == f"{TEI}pb":
                 flush()
                 pages.append(PlainPage())
-            elif child.tag == f"{TEI}fw":
-                pages[-1].furniture.append("".join(child.itertext()))
+            elif child.tag == f"{TEI}fw":  # of a choice, the printed alternative (orig)
+                orig = child.find(f"{TEI}choice/{TEI}orig")
+                shown = orig if orig is not None else child
+                pages[-1].furniture.append("".join(shown.itertext()))
             elif child.tag == f"{TEI}note":
                 pages[-1].notes.append([x for x in "".join(child.itertext()).split("\n") if x])
             else:

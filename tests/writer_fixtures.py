@@ -237,8 +237,9 @@ def rebuild(tei: bytes) -> list[Rebuilt]:
             tag = child.tag
             if tag == f"{TEI}pb":
                 pages.append(Rebuilt())
-            elif tag == f"{TEI}fw":
-                pages[-1].furniture.append(child.text or "")
+            elif tag == f"{TEI}fw":  # a title's one form (choice/reg) is no printed text
+                orig = child.find(f"{TEI}choice/{TEI}orig")
+                pages[-1].furniture.append((orig if orig is not None else child).text or "")
             elif tag == f"{TEI}lb":
                 pages[-1].text.append("")
             elif tag == f"{TEI}pc":

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from layout.model import Book
 from layout.passes import blanks
-from layout.passes.furniture import page_numbers, running_titles, signatures
+from layout.passes.furniture import page_numbers, running_titles, signatures, title_forms
 from layout.passes.notes import footnotes
 from layout.passes.structure import divisions
 from layout.passes.text import hyphenation, language, paragraphs
@@ -27,6 +27,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     blanks.mark,
     page_numbers.mark,
     running_titles.mark,
+    title_forms.mark,
     signatures.mark,
     footnotes.mark,
     language.mark,

@@ -43,6 +43,7 @@ TEI_ROOT = f"{{{TEI_NS}}}TEI"
     f"{{{TEI_NS}}}{name}"
     for name in ("text", "lb", "pb", "fw", "pc", "note", "label", "p", "head", "div")
 )
+CHOICE, ORIG, REG = (f"{{{TEI_NS}}}{name}" for name in ("choice", "orig", "reg"))
 
 
 class _Walk:
@@ -142,8 +143,11 @@ class _Walk:
         raw, span = _furniture_text(el)
         text = printed(raw).strip()
         if text:
-            self.current_page().items.append(
-                Furniture(el.get("type"), el.get("place"), text, span))
+            page = self.current_page()
+            page.items.append(Furniture(el.get("type"), el.get("place"), text, span))
+            form = el.find(f"{CHOICE}/{REG}")
+            if form is not None and form.text and form.text.strip():
+                page.title_form = form.text.strip()
 
     def pc(self, el: etree._Element) -> None:
         line = self.open_line()
@@ -222,14 +226,16 @@ def division(head: etree._Element) -> Heading | None:
 
 
 def _furniture_text(el: etree._Element) -> tuple[str, tuple[int, int] | None]:
-    """An fw's text and, when a `<fw type="pageNum">` is nested in it, the number's
-    place in that text once stripped."""
+    """An fw's text as printed (of a `<choice>`, the `<orig>`) and, when a `<fw
+    type="pageNum">` is nested in it, the number's place in that text once stripped."""
     if len(el) == 0:
         return el.text or "", None
     parts = [el.text or ""]
     at: tuple[int, int] | None = None
     for child in el:
         inner = "".join(child.itertext()) if isinstance(child.tag, str) else ""
+        if child.tag == CHOICE:  # a running title as printed (orig) and in its one form
+            inner = "".join(t for o in child.iter(ORIG) for t in o.itertext())
         if at is None and child.tag == FW and child.get("type") == "pageNum" and inner:
             start = sum(map(len, parts))
             at = (start, start + len(inner))

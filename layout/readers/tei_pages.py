@@ -138,6 +138,8 @@ class PageDraft:
     implicit: bool = False  # opened by text before any pb, not by a pb
     items: list[LineDraft | Furniture | NoteDraft] = field(default_factory=list)
     notes: list[NoteDraft] = field(default_factory=list)
+    title_form: str | None = None
+    """The running title's one form, from an fw's `<choice><reg>`."""
 
     @property
     def empty(self) -> bool:
@@ -274,6 +276,7 @@ def build(page: PageDraft, entries: list[Entry], notes: list[NoteDraft],
         ))
     return Page(lines=tuple(lines), number=number, number_line=number_line,
                 number_span=number_span, inferred_number=inferred, running_title=title,
+                running_title_form=page.title_form if title else None,
                 footnotes=tuple(footnotes))
 
 

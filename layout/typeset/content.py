@@ -91,6 +91,7 @@ class SourcePage:
     label: str | None
     """The printed number, else the inferred one, else None."""
     running_title: str | None
+    """The running title in its one form (`Page.running_title_form`), else as printed."""
     blocks: tuple[Block, ...]
     notes: tuple[NotePart, ...]
 
@@ -307,7 +308,8 @@ def source_pages(book: Book) -> tuple[SourcePage, ...]:
     notes = note_parts(book)
     return tuple(
         SourcePage(
-            p, page.number, label_of(page), page.running_title, tuple(blocks[p]), tuple(notes[p])
+            p, page.number, label_of(page), page.running_title_form or page.running_title,
+            tuple(blocks[p]), tuple(notes[p]),
         )
         for p, page in enumerate(book.pages)
     )

@@ -10,7 +10,9 @@ does a note continued on the next page. Page labels are the printed page numbers
 The measure holds as many characters as the book's full lines do, so a page's text needs
 about as many lines as the original; the text block is as tall as the fullest page needs
 (a rare page far fuller than the rest gets a taller page of its own rather than squeezing
-every page). Not handled: widows and orphans (a page's text is fixed by the source).
+every page); the white a page then has left is spread between its paragraphs and lines
+(`fill`), but for a chapter's last page. Not handled: widows and orphans (a page's text
+is fixed by the source).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from dataclasses import dataclass
 
 from layout.model import TEXT_ROLES, Book, Role
 from layout.typeset.content import SourcePage, source_pages
+from layout.typeset.fill import spread
 from layout.typeset.foot import foot_height, place_notes
+from layout.typeset.orthography import book_breaks
 from layout.typeset.pages import (
     Kind,
     OutlineEntry,
@@ -59,6 +63,8 @@ class _Set:
     notes: tuple[SetText, ...]
     heads: tuple[tuple[str, int], ...]
     """Heading texts and the index of their first line in `body`."""
+    starts: tuple[bool, ...] = ()
+    """For each body line, whether it begins a paragraph or a heading (for `fill`)."""
 
 
 def book_measure(book: Book, setter: Setter) -> float:
@@ -104,6 +110,7 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
     """Break one source page's blocks and notes into lines."""
     st = setter.style
     body: list[tuple[Kind, SetText, float]] = []
+    starts: list[bool] = []
     heads: list[tuple[str, int]] = []
     after_head = False
     for block in page.blocks:
@@ -117,12 +124,14 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
             for k, line in enumerate(lines):
                 gap = k == 0 and bool(body) and not after_head
                 body.append(("head", line, 0.5 * st.leading if gap else 0.0))
+                starts.append(k == 0 and not after_head)
             after_head = True
             continue
         indent = 0.0 if block.continued or after_head else st.indent * st.size
         lines = setter.set(block.words, measure, indent=indent, flush=not block.continues)
         for k, line in enumerate(lines):
             body.append(("body", line, 0.5 * st.leading if k == 0 and after_head else 0.0))
+            starts.append(k == 0 and not block.continued and not after_head)
         after_head = False
     notes: list[SetText] = []
     for part in page.notes:
@@ -135,7 +144,7 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
                 note=part.key,
             )
         )
-    return _Set(tuple(body), tuple(notes), tuple(heads))
+    return _Set(tuple(body), tuple(notes), tuple(heads), tuple(starts))
 
 
 def needed_height(done: _Set, setter: Setter) -> float:
@@ -194,7 +203,7 @@ def facsimile(
     """One output page per source page; `page_size` fixes the page, else the book sets it;
     `on_page` hears of each page as it is set."""
     st = style or Style()
-    setter = Setter(st, book.language)
+    setter = Setter(st, book.language, book_breaks(book))
     pages = source_pages(book)
     measure = page_size[0] - st.inner - st.outer if page_size else book_measure(book, setter)
     done = []
@@ -226,8 +235,13 @@ def facsimile(
         items = head_line(page.running_title, page.number, setter, x0, x1, y, rectos[i])
         y -= HEAD_GAP * st.leading
         starts = {first: text for text, first in d.heads}
+        ends_chapter = i + 1 >= len(pages) or (
+            bool(pages[i + 1].blocks) and pages[i + 1].blocks[0].kind == "heading"
+        )
+        room = 0.0 if ends_chapter else max(0.0, block_h + extra - need)
+        filled = spread(d.starts, room, st.leading)
         for k, (kind, line, above) in enumerate(d.body):
-            y -= above
+            y -= above + filled[k]
             if k in starts:
                 outline.append(OutlineEntry(starts[k], i, y + st.leading))
             items.append(line.placed(kind, x0, y))

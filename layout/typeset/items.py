@@ -19,12 +19,13 @@ from functools import lru_cache
 from layout.patterns import Hyphenator
 from layout.typeset.shaping import Typeface
 
-GLUE, HYPHEN, EXPLICIT, END, DASH_GLUE = 0, 1, 2, 3, 4
+GLUE, HYPHEN, EXPLICIT, END, DASH_GLUE, TIE = 0, 1, 2, 3, 4, 5
 """Kinds of joint after a box: inter-word glue, hyphenation point (a penalty with the width
-of the added hyphen), explicit hyphen (a penalty of no width), paragraph end, and glue
-after a word that ends in a hyphen ("Staats- und"): a break there leaves a hyphen at the
-line's end, so the breaker counts it like a hyphenated line."""
-SPACES = frozenset({GLUE, DASH_GLUE})
+of the added hyphen), explicit hyphen (a penalty of no width), paragraph end, glue after a
+word that ends in a hyphen ("Staats- und"): a break there leaves a hyphen at the line's
+end, so the breaker counts it like a hyphenated line; and a tie, glue where no line may
+break (`§ 12`, see `ties`)."""
+SPACES = frozenset({GLUE, DASH_GLUE, TIE})
 HYPHEN_SIGNS = ("-", "\u2010")
 DASHES = frozenset("-\u2010\u2013\u2014")
 EXPLICIT_BREAK = re.compile(r"(?<=\w[-\u2010\u2013\u2014])(?=\w)")
@@ -85,9 +86,11 @@ def build(
     indent: float,
     glue: tuple[float, float, float],
     expansion: float = 0.0,
+    tied: Sequence[bool] = (),
 ) -> ItemList:
     """The item list of the words; `glue` is the space's (width, stretch, shrink) in points,
-    `expansion` the share of its width each box may widen or narrow by."""
+    `expansion` the share of its width each box may widen or narrow by, `tied[i]` whether
+    the space after word i is a tie."""
     scale = size * 0.001
     hyphen_w = metrics.units(HYPHEN_TEXT) * scale
     space, stretch, shrink = glue
@@ -98,6 +101,8 @@ def build(
     w, y, z = indent, 0.0, 0.0  # the indent is part of the first box
     for wi, word in enumerate(words):
         for text, joint, units in pieces(word, hyphenator, metrics):
+            if joint == GLUE and wi < len(tied) and tied[wi]:
+                joint = TIE
             texts.append(text)
             owners.append(wi)
             kind.append(joint)

@@ -19,7 +19,8 @@ of the lines' demerits is least (Knuth & Plass, "Breaking Paragraphs into Lines"
   `tolerance`, pass 3 under `loose_tolerance`; the last resort accepts any loose line and,
   only when a single piece is wider than the measure, an overfull one. Never more than
   `max_hyphen_run` lines in a row end in a hyphen (added, explicit, or the end of a word
-  like "Staats-" in "Staats- und").
+  like "Staats-" in "Staats- und"); no line breaks at a tie (`ties`); a paragraph's last
+  line never holds only the rest of a broken word (unless nothing else fits at all).
 
 The item list itself is built by `items`. Optional glyph expansion (`Settings.expansion`,
 off by default) adds each box's share to the line's stretch and shrink, so a line may set
@@ -44,12 +45,15 @@ from layout.typeset.items import (
     HYPHEN,
     HYPHEN_TEXT,
     SPACES,
+    TIE,
     ItemList,
     build,
 )
 from layout.typeset.shaping import Typeface
 
 TIGHT, DECENT, LOOSE, VERY_LOOSE = 0, 1, 2, 3
+BROKEN = (HYPHEN, EXPLICIT)
+"""Joints that break inside a word."""
 HUGE = 1e9
 
 
@@ -132,13 +136,17 @@ def _search(
     penalties = {
         GLUE: 0.0,
         DASH_GLUE: 0.0,
+        TIE: 0.0,
         HYPHEN: settings.hyphen_penalty**2,
         EXPLICIT: settings.explicit_hyphen_penalty**2,
         END: 0.0,
     }
     active: list[_Node] = [(0.0, 0.0, 0.0, 0.0, DECENT, 0, -1, None, 0.0)]
+    last_space = max((b for b in range(n - 1) if kind[b] in SPACES), default=-1)
     for b in range(n):
         k = kind[b]
+        if k == TIE:
+            continue  # no line breaks at a tie
         penalty = penalties[k]
         flagged = k in (HYPHEN, EXPLICIT, DASH_GLUE)
         is_end = k == END
@@ -169,6 +177,8 @@ def _search(
                 kept.append(node)
             if r > limit:
                 continue
+            if is_end and node[6] > last_space and kind[node[6]] in BROKEN and not final_pass:
+                continue  # the last line would hold only the rest of a broken word
             run = node[5] + 1 if flagged else 0
             if run > max_run:
                 continue
@@ -283,12 +293,16 @@ def break_paragraph(
     first_indent: float = 0.0,
     last_line_flush: bool = True,
     settings: Settings = DEFAULT_SETTINGS,
+    tied: Sequence[bool] = (),
 ) -> list[SetLine]:
     """Break the paragraph's words into lines of `measure` points, least total demerits.
 
     With `last_line_flush` False the last line is justified too (a paragraph cut at a
     page break); when no justified ending fits the tolerance it is set ragged instead.
+    `tied[i]` makes the space after word i a tie (no break there).
     """
+    if any(not w for w in words):
+        tied = [t for w, t in zip(words, tied, strict=False) if w]
     words = [w for w in words if w]
     if not words:
         return []
@@ -320,7 +334,7 @@ def break_paragraph(
             par = built.get(key)
             if par is None:
                 par = built[key] = build(
-                    words, metrics, size, hyph, first_indent, glue, settings.expansion
+                    words, metrics, size, hyph, first_indent, glue, settings.expansion, tied
                 )
             found = _search(par, measure, settings, most, flush, final_pass)
             if found is not None:

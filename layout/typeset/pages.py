@@ -125,8 +125,17 @@ class Style:
     """Raise of a mark above the baseline, as a share of the text size."""
     indent: float = 1.0
     """Paragraph indent in ems."""
-    expansion: float = 0.02
-    """Glyph expansion allowed to even out justified lines (0.02: glyphs 98-102 % wide)."""
+    expansion: float = 0.035
+    """Glyph expansion allowed to even out justified lines (0.035: glyphs 96.5-103.5 %
+    wide), so that the spaces vary less and fewer lines need a hyphen."""
+    space_stretch: float = 0.3
+    """How far an inter-word space may open, as a share of its width, before the line
+    counts as loose (TeX's plain font: 1/2; the glyphs take their share first)."""
+    space_shrink: float = 0.4
+    """How far it may close (TeX: 1/3)."""
+    hyphen_penalty: float = 150.0
+    """The breaker's penalty for a hyphenated line (TeX: 50): about one line in six or
+    fewer ends in a hyphen on a German page of a book's measure."""
     top: float = 54.0
     bottom: float = 66.0
     inner: float = 54.0

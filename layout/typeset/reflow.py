@@ -5,10 +5,12 @@ Knuth–Plass to the page's measure and poured onto pages; the source page numbe
 outer margin ("[286]") beside the line where each source page's text begins; every
 footnote at the foot of the page where its mark falls, split with its rest carried to the
 next page when the page cannot hold all of it (at least two lines of it stay with the
-mark); running heads: the book's title on versos, the source's running title on rectos,
-the folio at the outer corner. Two-line widow and orphan control: a paragraph never leaves
-its first line alone at a page's foot nor its last line alone at a page's head, and a
-heading never ends a page.
+mark); running heads by the page's side, in their one form: on versos the book's title
+(the title given, else what the source prints on its versos), on rectos what the source
+prints on its rectos there; the folio at the outer corner. Two-line widow and orphan
+control: a paragraph never leaves its first line alone at a page's foot nor its last line
+alone at a page's head, a heading never ends a page, and a recto never ends in a broken
+word.
 
 Not handled: balancing facing pages, vertical justification (a page shortened to save a
 widow stays short), notes longer than a whole page beside a mark near the page's foot.
@@ -20,9 +22,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from layout.model import Book
-from layout.typeset.content import Continuous, NoteKey, continuous, source_pages
-from layout.typeset.facsimile import HEAD_GAP, head_line
+from layout.typeset.content import (
+    Continuous,
+    NoteKey,
+    SourcePage,
+    continuous,
+    source_pages,
+)
+from layout.typeset.facsimile import HEAD_GAP, head_line, recto_pages
 from layout.typeset.foot import foot_height, place_notes
+from layout.typeset.orthography import book_breaks
 from layout.typeset.pages import (
     Kind,
     OutlineEntry,
@@ -165,8 +174,9 @@ class _Pager:
                 break  # the notes overflow: the last one is split here
         return j
 
-    def keep(self, i: int, j: int) -> int:
-        """Move the page end back for widows, orphans and headings at the page's foot."""
+    def keep(self, i: int, j: int, recto: bool = False) -> int:
+        """Move the page end back for widows, orphans, headings at the page's foot and, on
+        a recto, a word broken at its foot (the reader would turn the leaf mid-word)."""
         n = len(self.lines)
         for _ in range(4):
             if j >= n or j - 1 <= i:
@@ -179,6 +189,8 @@ class _Pager:
                 j -= 1  # an orphan: the first line alone at the foot
             elif same and nxt.index == nxt.count - 1 and nxt.count > 1:
                 j -= 1  # a widow: the last line alone at the head
+            elif recto and prev.kind == "body" and prev.text.joined:
+                j -= 1  # a hyphen at a recto's foot
             else:
                 break
         return j
@@ -190,7 +202,8 @@ class _Pager:
         i = 0
         n = len(self.lines)
         while i < n or carry:
-            j = self.keep(i, self.page_end(i, len(carry))) if i < n else i
+            recto = len(pages) % 2 == 0
+            j = self.keep(i, self.page_end(i, len(carry)), recto) if i < n else i
             queue = list(carry)
             seen: set[NoteKey] = set()
             for line in self.lines[i:j]:
@@ -215,7 +228,7 @@ def reflow(
     """The book's text poured continuously onto pages of `page_size` points; `on_page` hears
     of each source page as its text is set."""
     st = style or Style()
-    setter = Setter(st, book.language)
+    setter = Setter(st, book.language, book_breaks(book))
     pages = source_pages(book)
     flow = continuous(pages)
     width, height = page_size
@@ -233,7 +246,7 @@ def reflow(
     book_title = book.metadata.title
     out: list[TypesetPage] = []
     outline: list[OutlineEntry] = []
-    titles = [p.running_title for p in pages]
+    verso_titles, recto_titles = side_titles(pages, recto_pages(book))
     numbering = note_numbering(book, flow)
     for n, (i, j, note_lines) in enumerate(pager.paginate()):
         labels = page_labels(note_lines, numbering)
@@ -241,7 +254,7 @@ def reflow(
         x0 = st.inner if recto else st.outer
         x1 = x0 + measure
         source = lines[i].source if i < len(lines) else (lines[-1].source if lines else 0)
-        running = titles[source] if recto else (book_title or titles[source])
+        running = recto_titles[source] if recto else (book_title or verso_titles[source])
         y = top - m.ascent * st.running_size
         items = head_line(running, str(n + 1), setter, x0, x1, y, recto)
         y = first_base
@@ -270,6 +283,29 @@ def reflow(
         tuple(out), meta.display_title, meta.author, tuple(outline), "reflow",
         frozenset(setter.replaced), book.language, frozenset(setter.missing),
     )
+
+
+def side_titles(
+    pages: tuple[SourcePage, ...], rectos: list[bool]
+) -> tuple[list[str | None], list[str | None]]:
+    """For each source page, the title its book prints on versos and on rectos there: the
+    last one on a page of that side up to it (else the first one after), so a reflowed
+    verso shows the book's title and a recto its chapter's, whichever source page happens
+    to stand under the text. A book with one title on both sides shows it on both."""
+    out: list[list[str | None]] = []
+    for side in (False, True):
+        found: list[str | None] = []
+        last: str | None = None
+        for page, recto in zip(pages, rectos, strict=True):
+            if recto is side and page.running_title:
+                last = page.running_title
+            found.append(last)
+        first = next((t for t in found if t), None)
+        out.append([t or first for t in found])
+    versos, rectos_ = out
+    return [v or r for v, r in zip(versos, rectos_, strict=True)], [
+        r or v for v, r in zip(versos, rectos_, strict=True)
+    ]
 
 
 def margin_ref(

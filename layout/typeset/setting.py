@@ -23,8 +23,10 @@ from layout.model import Hyphen
 from layout.patterns import Hyphenator
 from layout.typeset.content import NoteKey, Word
 from layout.typeset.linebreak import DEFAULT_SETTINGS, break_paragraph
+from layout.typeset.orthography import BookHyphenator
 from layout.typeset.pages import FaceName, Kind, Placed, Run, Style
 from layout.typeset.shaping import Typeface
+from layout.typeset.ties import ties
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +77,17 @@ class Setter:
 
     style: Style
     language: str | None = None
+    breaks: dict[str, set[int]] = field(default_factory=dict)
+    """The words the book broke at its line ends, and where (`orthography.book_breaks`)."""
     faces: dict[FaceName, Typeface] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.hyphenator = Hyphenator(self.language or "en")
-        self.settings = replace(DEFAULT_SETTINGS, expansion=self.style.expansion)
+        self.hyphenator: Hyphenator = BookHyphenator(self.language or "en", self.breaks)
+        st = self.style
+        self.settings = replace(
+            DEFAULT_SETTINGS, expansion=st.expansion, stretch=st.space_stretch,
+            shrink=st.space_shrink, hyphen_penalty=st.hyphen_penalty,
+        )
         self.loose = replace(self.settings, tolerance=LOOSE_TOLERANCE)
 
     def metrics(self, face: FaceName) -> Typeface:
@@ -143,9 +151,10 @@ class Setter:
         m = self.metrics(face)
         hyphenator = self.hyphenator if align == "justify" else None
         settings = self.settings
+        tied = ties(strings, self.language)
         lines = break_paragraph(
             strings, measure, m, size, hyphenator,
-            first_indent=indent, last_line_flush=flush, settings=settings,
+            first_indent=indent, last_line_flush=flush, settings=settings, tied=tied,
         )
         if not flush and lines and lines[-1].final:
             # No justified ending within the tolerance: a ragged line in mid-paragraph
@@ -153,7 +162,7 @@ class Setter:
             settings = self.loose
             lines = break_paragraph(
                 strings, measure, m, size, hyphenator,
-                first_indent=indent, last_line_flush=False, settings=settings,
+                first_indent=indent, last_line_flush=False, settings=settings, tied=tied,
             )
         if words[-1].cut is not None and len(lines) > 2 and all(
             line.hyphenated for line in lines[-3:-1]
@@ -161,7 +170,7 @@ class Setter:
             # The cut word's own hyphen ends the block: two more before it make three.
             lines = break_paragraph(
                 strings, measure, m, size, hyphenator, first_indent=indent,
-                last_line_flush=flush, settings=replace(settings, max_hyphen_run=1),
+                last_line_flush=flush, settings=replace(settings, max_hyphen_run=1), tied=tied,
             )
         out: list[SetText] = []
         wi, cursor = 0, 0

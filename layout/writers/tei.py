@@ -30,6 +30,7 @@ TEXT, BODY, DIV, P, HEAD, LB, PB, NOTE, PC, FW, LABEL = (
     f"{{{TEI_NS}}}{name}"
     for name in ("text", "body", "div", "p", "head", "lb", "pb", "note", "pc", "fw", "label")
 )
+CHOICE, ORIG, REG = (f"{{{TEI_NS}}}{name}" for name in ("choice", "orig", "reg"))
 NO_BREAK = {"break": "no"}
 PLACE_FOOT = {"place": "foot"}
 PLACE_MARGIN = {"place": "margin"}
@@ -279,11 +280,19 @@ class _Writer:
         else:
             parts = [(kind, text)]
         parent = self.container()
+        form, title = page.running_title_form, page.running_title
         for fw_type, piece in parts:
             if piece.strip():
                 fw = etree.SubElement(parent, FW, type=fw_type, place=place)
                 self.link(fw, p, i)
-                fw.text = piece.strip()
+                if (fw_type == "header" and form and title and title in piece
+                        and form != piece.strip()):
+                    # the title as printed, and in its one form across the book
+                    choice = etree.SubElement(fw, CHOICE)
+                    etree.SubElement(choice, ORIG).text = piece.strip()
+                    etree.SubElement(choice, REG).text = form
+                else:
+                    fw.text = piece.strip()
 
     def place_marks(self, block: etree._Element, last: etree._Element, text: str,
                     marks: list[tuple[int, int, int]], p: int, placed: set[int]
