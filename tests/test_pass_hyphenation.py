@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from layout.model import HYPHEN_SIGNS, Book, Hyphen, Line, Page, Role
-from layout.passes.text import hyphenation, lexicon, vocabulary
+from layout.passes.text import break_forms, breaks, hyphenation, lexicon, vocabulary
 from layout.writers import text
 
 CASES = Path(__file__).parent / "cases" / "hyphenation.cases"
-SIGNS = HYPHEN_SIGNS | hyphenation.OCR_HYPHENS
+SIGNS = HYPHEN_SIGNS | breaks.OCR_HYPHENS
 PREFIX = {"fn: ": Role.FOOTNOTE, "fw: ": Role.HEADER}
 
 
@@ -108,7 +108,7 @@ def test_vocabulary_leaves_out_the_fragments_of_breaks() -> None:
 
 def test_lexicon_knows_common_words_and_folds_the_long_s() -> None:
     zipf = lexicon.zipf(["Geſetz", "qqxzv"], "de")
-    assert zipf["gesetz"] >= hyphenation.KNOWN
+    assert zipf["gesetz"] >= break_forms.KNOWN
     assert zipf["qqxzv"] == 0.0
     assert lexicon.zipf(["house"], "xx") == {"house": 0.0}
     assert lexicon.zipf(["house"], None) == {"house": 0.0}

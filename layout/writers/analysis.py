@@ -37,7 +37,7 @@ def _line(key: LineKey) -> dict[str, Any]:
         "role": str(role),
         "hyphen": SCORED_HYPHENS.get(hyphen) if hyphen is not None else None,
     }
-    if hyphen is not None:
+    if hyphen is not None or rule is not None:  # a rule alone: the sign is no break
         entry["hyphen_rule"] = rule
         if hyphen is Hyphen.UNDECIDED:
             entry["hyphen_undecided"] = True

@@ -1,160 +1,49 @@
-"""Decide every line-end hyphen of the book: join, keep, space, or undecided.
+"""Decide every line-end hyphen of the book: join, keep, space, undecided, or no break.
 
 In: a book whose lines carry roles (furniture and footnotes found). Out: the same book
 where every running-text or footnote line ending in a hyphen sign has `hyphen` and
-`hyphen_rule` (the rung of evidence that decided). The continuation is the next line of
-the same flow (`layout.flows`), across page breaks. Evidence, strongest first:
+`hyphen_rule` (the rung of evidence that decided; a sign found to be no break, a dash,
+keeps `hyphen` None with its rule). `breaks` finds each break and the line it continues
+on, the next line of the same flow (`layout.flows`), across page breaks. Evidence,
+strongest first:
 
 1. vocabulary: the book's own spelling where no line breaks the word (joined or hyphenated);
-2. digits: `1821-` / `24` keeps; an abbreviation (`Geſ.-` / `Sammlung`) keeps;
-3. conjunction: `Vater-` / `und` is a suspended hyphen (`space`);
-4. capital: a capitalised continuation after a lower-case letter keeps;
-5. frequency: word frequencies of the book's language (`layout.passes.text.lexicon`);
-6. prior: where nothing else speaks, the book's own habit: when the breaks its vocabulary
+2. the shape of the two words (`break_forms`): digits, a conjunction after a suspended
+   hyphen, a single letter (`a-going`), a capitalised sentence opener after a dash
+   (`receive-` / `The`: no break), a capitalised compound part (keep);
+3. frequency: word frequencies of the book's language (`layout.passes.text.lexicon`);
+4. prior: where nothing else speaks, the book's own habit: when the breaks its vocabulary
    decided are nearly all the printer's, so is this one (join);
-7. patterns: in a book without that habit, pyphen's hyphenation patterns break the tie: a
+5. patterns: in a book without that habit, pyphen's hyphenation patterns break the tie: a
    break where the patterns put a syllable boundary joins; any other stays undecided.
 
-Lines ending in a dash or another sign OCR sets for a hyphen (`un—` / `dersized`) are
-joined only when the joined word is known or the continuation is no word on its own
-(rule "fragment"); otherwise they get no decision. A sign after a space (` -`) is a dash,
-not a break; a break with no continuation is undecided. Not handled: breaks inside a line
-(OCR that merged lines), ligature or case damage beyond lower-casing. The patterns come
-last and load only when a book needs them: pyphen's German patterns take 0.6 s to load.
+Lines ending in a dash, a quote or another sign OCR sets for a hyphen are decided by the
+vocabulary, then by `break_forms.by_ocr_sign`; otherwise they get no decision. A break
+with no continuation is undecided. Not handled: ligature or case damage beyond
+lower-casing. The patterns come last and load only when a book needs them: pyphen's
+German patterns take 0.6 s to load.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from layout.flows import Position, successors
-from layout.model import FURNITURE, HYPHEN_SIGNS, TEXT_ROLES, Book, Hyphen, Role
+from layout.model import HYPHEN_SIGNS, Book, Hyphen
 from layout.passes.text import lexicon, vocabulary
+from layout.passes.text.break_forms import KNOWN, SUFFIXES, by_form, by_ocr_sign
+from layout.passes.text.breaks import UNDECIDED, Break, Decision, find_breaks
 
-OCR_HYPHENS = frozenset("—–~_'‘’»")
-"""Signs an OCR engine prints for a line-end hyphen; evidence is needed to join them."""
-DECIDED_ROLES = TEXT_ROLES | {Role.FOOTNOTE}
-BREAK_ENDS = HYPHEN_SIGNS | OCR_HYPHENS
-"""The last signs of a line that may end in a break."""
-LEFT = re.compile(r"([^\W_]+(?:[-‐‑⸗¬][^\W_]+)*)$")
-RIGHT = re.compile(r"^[\s\"'„“”‚‘’»«(]*([^\W_]+(?:[-‐‑⸗][^\W_]+)*)")
-SEGMENT = re.compile(r"[-‐‑⸗¬]")
-
-CONJUNCTIONS: dict[str, frozenset[str]] = {
-    "en": frozenset({"and", "or", "nor"}),
-    "de": frozenset({"und", "oder", "bis", "sowie", "resp", "reſp", "bzw", "beziehungsweise",
-                     "noch", "wie"}),
-    "fr": frozenset({"et", "ou"}),
-    "nl": frozenset({"en", "of"}),
-    "it": frozenset({"e", "o", "ed", "od"}),
-    "es": frozenset({"y", "o", "e", "u"}),
-    "la": frozenset({"et", "ac", "atque", "aut", "vel"}),
-}
-"""Words after which a line-end hyphen is suspended (`Vater- und Mutterrecht`)."""
-ANY_CONJUNCTION = frozenset({"and", "or", "und", "oder", "et", "ou"})
-SUFFIXES: frozenset[str] = frozenset(
-    "ing ings ness ment ments men less ly ful ed er ers est son side tion tions ity".split()
-    + "ent ents ence ences ance ant ants able ible al ous".split()
-    + "ung ungen heit keit lich lichen ig ige igen en er ern es isch ische".split()
-)
-"""Endings that are words in a frequency list yet, after a break, only continue one."""
 OPEN_COMPOUNDS = 0.01
 """Share of hyphenated compounds among the book's own lower-case breaks above which the
 book writes compounds open (English "orange-growing"), so two known words may keep."""
 PRIOR_JOINS = 0.8
 """Share of joins among the breaks the book's vocabulary decides from which an otherwise
 undecided break is taken for the printer's (a book without such evidence joins)."""
-UNDECIDED = (Hyphen.UNDECIDED, "undecided")
-KNOWN = 3.0
-"""Zipf frequency from which a word counts as known (once per million words)."""
 COMPOUND_MARGIN = 1.5
 """How much more frequent two words apart must be than joined to read as a compound."""
-
-
-@dataclass(frozen=True, slots=True)
-class Break:
-    """A line-end word break: the word before the sign and the one that continues it."""
-
-    pos: Position
-    sign: str
-    left: str
-    right: str
-    cont: Position
-    """Where the continuation stands."""
-
-    @property
-    def near_left(self) -> str:
-        """The last part of a compound before the break (`Eiſenbahn` in `Reichs-Eiſenbahn`)."""
-        return SEGMENT.split(self.left)[-1]
-
-    @property
-    def near_right(self) -> str:
-        return SEGMENT.split(self.right)[0]
-
-
-Decision = tuple[Hyphen, str]
-"""A decision and the rung of evidence that took it."""
-
-
-def find_breaks(
-    book: Book, nxt: dict[Position, Position]
-) -> tuple[list[Break], dict[Position, Decision]]:
-    """Every line-end break with its words, and the decisions taken on the signs alone."""
-    breaks: list[Break] = []
-    fixed: dict[Position, Decision] = {}
-    for p, page in enumerate(book.pages):
-        lines = page.lines
-        # a first cut in one comprehension: most lines end in no break sign (speed)
-        ending = [i for i, line in enumerate(lines) if line.text.rstrip()[-1:] in BREAK_ENDS]
-        for i in ending:
-            line = lines[i]
-            if line.role not in DECIDED_ROLES:
-                continue
-            text = line.text.rstrip()
-            if len(text) < 2:
-                continue
-            if text[-1] in OCR_HYPHENS and text[-2] in HYPHEN_SIGNS and len(text) > 2:
-                text = text[:-1]  # a speck after the hyphen: `busi-'` / `ness`
-            sign = text[-1]
-            is_hyphen = sign in HYPHEN_SIGNS
-            if not is_hyphen and sign not in OCR_HYPHENS:
-                continue
-            before = text[-2]
-            if not before.isalnum():
-                if is_hyphen and before == "." and not text[:-1].endswith(".."):
-                    fixed[(p, i)] = (Hyphen.KEEP, "abbreviation")
-                continue
-            tail = text[:-1].rsplit(None, 1)
-            left = LEFT.search(tail[-1]) if tail else None
-            succ = continuation(book, (p, i), nxt)
-            follow = RIGHT.match(book.pages[succ[0]].lines[succ[1]].text) if succ else None
-            if left is None or follow is None or succ is None:
-                if is_hyphen:
-                    fixed[(p, i)] = UNDECIDED
-                continue
-            breaks.append(Break((p, i), sign, left.group(1), follow.group(1), succ))
-    return breaks, fixed
-
-
-def continuation(book: Book, pos: Position, nxt: dict[Position, Position]) -> Position | None:
-    """The line a break continues on: the next line of its flow, unless that one starts
-    with a capital or a digit while the line printed right below starts in lower case
-    (a line the flow lost to a wrong role, such as the last text line taken for a note)."""
-    succ = nxt.get(pos)
-    p, i = pos
-    lines = book.pages[p].lines
-    k = i + 1
-    while k < len(lines) and lines[k].is_blank:
-        k += 1
-    if k >= len(lines) or (p, k) == succ or lines[k].role in FURNITURE:
-        return succ
-    if lines[k].text.lstrip()[:1].islower():
-        there = book.pages[succ[0]].lines[succ[1]].text.lstrip()[:1] if succ else ""
-        if not there.islower():
-            return (p, k)
-    return succ
 
 
 def by_vocabulary(brk: Break, vocab: vocabulary.Vocabulary) -> Decision | None:
@@ -168,18 +57,6 @@ def by_vocabulary(brk: Break, vocab: vocabulary.Vocabulary) -> Decision | None:
             return Hyphen.JOIN, "vocabulary"
         if hyphened > joined:
             return Hyphen.KEEP, "vocabulary"
-    return None
-
-
-def by_form(brk: Break, lang: str | None) -> Decision | None:
-    """Digits, conjunctions and capitals: what the shape of the two words says."""
-    if brk.left.isdigit():
-        return Hyphen.KEEP, "digits"
-    table = CONJUNCTIONS.get(lang or "", ANY_CONJUNCTION)
-    if brk.right.lower() in table:
-        return Hyphen.SPACE, "conjunction"
-    if brk.right[0].isupper() and brk.left[-1].islower():
-        return Hyphen.KEEP, "capital"
     return None
 
 
@@ -205,22 +82,6 @@ def by_frequency(brk: Break, zipf: dict[str, float], open_compounds: bool) -> De
     return None
 
 
-def by_ocr_sign(
-    brk: Break, vocab: vocabulary.Vocabulary, zipf: dict[str, float]
-) -> Decision | None:
-    """A dash or quote OCR printed for a hyphen joins a lower-case fragment to a known
-    word, or to a continuation that is no word itself; otherwise it is a dash."""
-    if not (brk.right[0].islower() and any(c.isalpha() for c in brk.left)):
-        return None
-    joined = brk.near_left + brk.near_right
-    if vocab[joined] or zipf.get(lexicon.fold(joined), 0.0) >= KNOWN:
-        return Hyphen.JOIN, "vocabulary" if vocab[joined] else "frequency"
-    right = lexicon.fold(brk.near_right)
-    if zipf.get(right, 0.0) < KNOWN or right in SUFFIXES:
-        return Hyphen.JOIN, "fragment"
-    return None
-
-
 def decide(book: Book) -> dict[Position, Decision]:
     """Every break's decision and the rung that took it."""
     nxt = successors(book)
@@ -238,13 +99,17 @@ def decide(book: Book) -> dict[Position, Decision]:
     known = [d for d in spelt if d is not None]
     joins = sum(1 for d in known if d[0] is Hyphen.JOIN)
     prior = (Hyphen.JOIN, "prior") if joins >= PRIOR_JOINS * len(known) else UNDECIDED
+    capitals = {
+        b.near_right for b, d in zip(breaks, spelt, strict=True)
+        if d is None and b.right[0].isupper()
+    }
+    common = lexicon.zipf(capitals, lang) if capitals else {}
     for brk, found in zip(breaks, spelt, strict=True):
-        hyphen = brk.sign in HYPHEN_SIGNS
-        if found is None and hyphen:
-            found = by_form(brk, lang)
+        if found is None and brk.sign in HYPHEN_SIGNS:
+            found = by_form(brk, lang, vocab, common)
         if found is None:
             rest.append(brk)
-        elif hyphen or found[0] is Hyphen.JOIN:
+        else:  # an OCR sign too: the book prints the word joined, or hyphenated
             decided[brk.pos] = found
     words = {w for b in rest for w in (b.near_left, b.near_right, b.near_left + b.near_right)}
     zipf = lexicon.zipf(words, lang) if rest else {}

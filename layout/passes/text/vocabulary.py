@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from itertools import repeat
+from operator import itemgetter
 
 from layout.model import Book, Role
 
@@ -30,14 +31,38 @@ hyphenated parts (`ab-ab-ab-...`) must not count the square of its length."""
 class Vocabulary:
     """Counts of the book's word forms, case-folded; hyphens inside compounds are `-`."""
 
-    def __init__(self, counts: Counter[str]) -> None:
+    def __init__(
+        self, counts: Counter[str], lower: dict[str, int] | None = None, text: str = ""
+    ) -> None:
         self.counts = counts
+        self.lower = lower or {}
+        """How often each word is printed starting in lower case (`the` and `The` are
+        one word in `counts`: this tells a sentence's first word from a name)."""
+        self.text = text
+        """The counted text, for the rare question `capital_inside` asks of it."""
+        self._inside: dict[str, int] = {}
 
     def __getitem__(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self.counts
+
+    def lowercase(self, word: str) -> int:
+        """How often the book prints `word` starting in lower case."""
+        return self.lower.get(word.lower(), 0)
+
+    def capital_inside(self, word: str) -> int:
+        """How often the book prints `word` capitalised inside a sentence: after a sign
+        that ends no sentence (`das Beſtehen`, not `... end. The`). One search of the
+        text a word, asked only of capitalised continuations of line-end hyphens."""
+        key = word.lower()
+        found = self._inside.get(key)
+        if found is None:
+            title = word[:1].upper() + word[1:].lower()
+            pattern = re.compile(r"(?<=[^\s.!?:;])\s+" + re.escape(title) + r"\b")
+            found = self._inside[key] = sum(1 for _ in pattern.finditer(self.text))
+        return found
 
 
 def count(
@@ -66,13 +91,18 @@ def count(
     # maps that run in C, into a plain dict: much less work than folding the whole text
     # (speed). The words keep the order of their first token, which the compounds below
     # rely on; case and EDGE signs do not interact, so folding order does not matter.
-    tokens = Counter("\n".join(pieces).split())
+    text = "\n".join(pieces)
+    tokens = Counter(text.split())
     found: dict[str, int] = {}
+    lower: dict[str, int] = {}
     get = found.get
     folded = map(str.strip, map(str.lower, tokens), repeat(EDGE))
-    for word, n in zip(folded, tokens.values(), strict=True):
+    lows = map(str.islower, map(itemgetter(0), tokens))
+    for word, n, low in zip(folded, tokens.values(), lows, strict=True):
         if word:
             found[word] = get(word, 0) + n
+            if low:
+                lower[word] = lower.get(word, 0) + n
     counts: Counter[str] = Counter(found)
     compounds = [w for w in counts if "-" in w or "‐" in w or "‑" in w or "⸗" in w]
     for word in compounds:
@@ -85,4 +115,4 @@ def count(
             for b in range(a + 1, min(len(parts), a + SPAN_PARTS) + 1):
                 if b - a < len(parts):
                     counts["-".join(parts[a:b])] += n
-    return Vocabulary(counts)
+    return Vocabulary(counts, lower, text)
