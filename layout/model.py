@@ -229,6 +229,10 @@ class Footnote:
     anchor: Anchor | None = None
     label_end: int = 0
     continues_on_next_page: bool = False
+    rule: str | None = None
+    """Why the note (part) was taken, e.g. "label", "label-restart", "continued-open"."""
+    certain: bool = True
+    """False when the note was found on thin evidence (TEI @cert="low")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,6 +199,7 @@ class _Walk:
             prev=el.get("prev"),
             next=el.get("next"),
             certain=el.get("cert") != "low",
+            sure_note=el.get("cert") not in ("low", "medium"),
             order=len(page.notes),
         )
         page.notes.append(note)

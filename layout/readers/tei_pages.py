@@ -102,6 +102,7 @@ class NoteDraft:
     next: str | None
     certain: bool
     order: int  # position among the page's notes in document order
+    sure_note: bool = True  # no @cert (a "medium" one: the note found on thin evidence)
     label: str | None = None
     label_end: int = 0
     anchor: tuple[LineDraft, int, int] | None = None
@@ -273,6 +274,7 @@ def build(page: PageDraft, entries: list[Entry], notes: list[NoteDraft],
             anchor=anchor,
             label_end=note.label_end,
             continues_on_next_page=target == p + 1,
+            certain=note.sure_note,
         ))
     return Page(lines=tuple(lines), number=number, number_line=number_line,
                 number_span=number_span, inferred_number=inferred, running_title=title,

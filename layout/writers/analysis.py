@@ -85,7 +85,7 @@ def _footnote(note: Footnote) -> dict[str, Any]:
             "end": note.anchor.end,
             "certain": note.anchor.certain,
         }
-    return {
+    entry: dict[str, Any] = {
         "marker": note.marker,
         "lines": list(note.lines),
         "continued": note.continued,
@@ -93,6 +93,11 @@ def _footnote(note: Footnote) -> dict[str, Any]:
         "label_end": note.label_end,
         "anchor": anchor,
     }
+    if note.rule is not None:  # why the note was taken, and whether on thin evidence
+        entry["rule"] = note.rule
+    if not note.certain:
+        entry["certain"] = False
+    return entry
 
 
 def _page(page: Page, lines: _Lines) -> dict[str, Any]:

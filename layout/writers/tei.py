@@ -165,7 +165,9 @@ class _Writer:
         if mark is None:
             el.set("anchored", "false")
         elif fn.anchor is not None and not fn.anchor.certain:
-            el.set("cert", "low")
+            el.set("cert", "low")  # the mark is unsure
+        elif not fn.certain:
+            el.set("cert", "medium")  # the note itself was found on thin evidence
         if (p, k) in self.prev_of:
             q, j = self.prev_of[(p, k)]
             el.set("prev", f"#n{q + 1}.{j + 1}")

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from layout.passes.notes import continuations
+from layout.passes.notes import continuations, reasons
 from layout.passes.notes.labels import LETTER, OCR, SYMBOL, Label, follows, successors
 from layout.passes.notes.page_lines import (
     FINISHED,
@@ -70,6 +70,9 @@ class Part:
 
     lines: tuple[int, ...]
     label: Label | None
+    rule: str = "label"
+    """Why the part was taken (`reasons`: "label", "label-restart", "continued-open", ...)."""
+    certain: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,10 +315,13 @@ def find(
     if cont_start >= 0:
         cont_lines = _note_lines(page, cont_start, labelled_top)
         if cont_lines:
-            parts.append(Part(cont_lines, None))
-    for k, (i, lab) in enumerate(best_heads):
-        end = best_heads[k + 1][0] if k + 1 < len(best_heads) else bottom + 1
-        parts.append(Part(_note_lines(page, i, end), lab))
+            parts.append(Part(cont_lines, None, *reasons.of_rest(state, best_score)))
+    if best_heads:
+        fit = _first_ok(best_heads[0][1], hints, state)
+        why = reasons.of_labels(best_heads, fit, hints.repeats, best_score)
+        for k, (i, lab) in enumerate(best_heads):
+            end = best_heads[k + 1][0] if k + 1 < len(best_heads) else bottom + 1
+            parts.append(Part(_note_lines(page, i, end), lab, *why[k]))
     if not parts:
         return NoteArea()
     rules = [i for i in range(area_top, bottom + 1) if page.rule[i]]

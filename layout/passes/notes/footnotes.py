@@ -151,6 +151,8 @@ def _notes(area: NoteArea, found: Sequence[Anchor | None]) -> tuple[Footnote, ..
                 continued=lab is None,
                 anchor=anchor,
                 label_end=lab.end if lab is not None else 0,
+                rule=part.rule,
+                certain=part.certain,
             )
         )
     return tuple(notes)
