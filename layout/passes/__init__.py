@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from layout.model import Book
 from layout.passes import blanks
 from layout.passes.furniture import page_numbers, running_titles, signatures, title_forms
+from layout.passes.margins import marginal
 from layout.passes.notes import footnotes
 from layout.passes.structure import divisions
 from layout.passes.text import hyphenation, language, paragraphs
@@ -25,6 +26,7 @@ Pass = Callable[[Book], Book]
 
 DEFAULT_PASSES: tuple[Pass, ...] = (
     blanks.mark,
+    marginal.mark,
     page_numbers.mark,
     running_titles.mark,
     title_forms.mark,

@@ -35,6 +35,9 @@ _CORRECTED = re.compile(r"\d+\[\d+\]")
 _GLUED_LEFT = re.compile(r"^\s*([1-9]\d{0,3})[^\W\d_][^\W\d_]")
 _GLUED_RIGHT = re.compile(r"[^\W\d_][.,:;]?([1-9]\d{0,3})\s*$")
 _SPACED = re.compile(r"(?:\S )+\S")
+_PRELIM_MARK = re.compile(r"\)\s?:?\s?\(")
+"""The bracket pair before the leaf number of a preliminary sheet's signature: `)( 2`,
+`):( 3` (a folio is bracketed the other way round: `(2)`)."""
 
 
 def _core(token: str, offset: int) -> tuple[str, int, int]:
@@ -59,7 +62,7 @@ def _core(token: str, offset: int) -> tuple[str, int, int]:
 def alone(text: str) -> tuple[str, int, int] | None:
     """The numeral of a line that holds nothing else, with its span."""
     stripped = text.strip()
-    if not stripped:
+    if not stripped or _PRELIM_MARK.match(stripped):
         return None
     core, start, end = _core(stripped, text.index(stripped))
     if not core:

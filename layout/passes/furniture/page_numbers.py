@@ -8,7 +8,10 @@ line is `page-number` when it stands alone, `header` when it shares the line wit
 title. `folio_readings` reads the numerals where folios stand, `page_sequence` keeps
 those the book's sequence confirms, `garbled_folios` mends the ones the OCR garbled, at
 the head line or alone at the head or foot. A book of a few pages may show no sequence:
-its head-line numbers are then taken as printed. Not handled: folios in the side margins.
+its head-line numbers are then taken as printed. With geometry (`bands`), a folio is read
+only in the page's head or foot row, and a number standing alone there, set apart, is
+taken as printed even where the sequence is silent (sample pages of a book, a plate
+between them): rule "head-row". Not handled: folios in the side margins.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import replace
 
 from layout.model import Book, Page, Role
 from layout.numerals import to_roman
-from layout.passes.furniture import garbled_folios
+from layout.passes.furniture import bands, garbled_folios
 from layout.passes.furniture.folio_readings import read_page
 from layout.passes.furniture.page_sequence import (
     Expectation,
@@ -71,6 +74,15 @@ def _fallback(page: Page, found: list[Reading]) -> Reading | None:
     return best
 
 
+def _where_folios_stand(found: list[Reading], geo: bands.Bands | None) -> list[Reading]:
+    """The readings a page with geometry prints in its head or foot row (a number inside
+    the text block is no folio, whatever its line order says); all for a page without."""
+    if geo is None:
+        return found
+    places = geo.folio_places
+    return [r for r in found if r.line in places]
+
+
 def _place(page: Page, r: Reading, rule: str) -> Page:
     """Write the chosen folio into the page and give its line its role."""
     line = page.lines[r.line]
@@ -99,7 +111,11 @@ def _inferred(exp: Expectation) -> str | None:
 
 def mark(book: Book) -> Book:
     """Set every page's printed (or inferred) number and mark the folio's line."""
-    found = [read_page(page, p) for p, page in enumerate(book.pages)]
+    places = [bands.of(page) for page in book.pages]
+    found = [
+        _where_folios_stand(read_page(page, p), places[p])
+        for p, page in enumerate(book.pages)
+    ]
     chosen = anchors(found)
     exps = expectations(chosen)
     side = sides(chosen)
@@ -109,6 +125,8 @@ def mark(book: Book) -> Book:
         pick, rule = chosen[p], "sequence"
         if pick is None and no_sequence:
             pick, rule = _fallback(page, found[p]), "head-line"
+        if pick is None and places[p] is not None:
+            pick, rule = _fallback(page, found[p]), "head-row"
         if pick is None:
             fits = [r for r in found[p] if _expected(r, exps[p])]
             if fits:

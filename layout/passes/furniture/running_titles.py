@@ -10,7 +10,10 @@ titles are compared by their letters alone, fuzzily, so OCR slips and letter-spa
 cluster. In a book that prints its titles on the folio's line, a head line without a
 folio opens a chapter: its heading stays text, even where it reads like the title, unless
 the text runs on from the page before or the title's run began before this page (the OCR
-lost the folio, not the printer).
+lost the folio, not the printer). With geometry (`bands`) the candidates are the lines of
+the page's head row, and two need no recurrence: a line beside the folio in that row, and
+the row's only line when the row stands apart from the text and the text below runs on
+from the page before (a chapter's heading opens new text).
 Not handled: titles set in two lines, titles printed at the foot.
 """
 
@@ -20,7 +23,7 @@ import re
 from dataclasses import replace
 
 from layout.model import Book, Page, Role
-from layout.passes.furniture import zones
+from layout.passes.furniture import bands, zones
 from layout.passes.furniture.likeness import SAME, letters, similar
 
 RECURS = 2
@@ -159,8 +162,11 @@ def _joined_title(page: Page) -> str | None:
     return title if len(letters(title)) >= 2 else None  # not a speck beside the folio
 
 
-def _loose_lines(page: Page) -> list[int]:
-    """Head lines that may hold a title printed apart from the folio."""
+def _loose_lines(page: Page, geo: bands.Bands | None) -> list[int]:
+    """Head lines that may hold a title printed apart from the folio: with geometry, the
+    lines of the head row but the folio's."""
+    if geo is not None:
+        return [i for i in geo.head if i != page.number_line]
     top = zones.head(page, 3)
     if page.number_line in top:
         k = top.index(page.number_line)
@@ -189,8 +195,10 @@ def mark(book: Book) -> Book:
         if title:
             titles.add(p, title, RECURS)
     loose: list[list[int]] = []
+    sure: list[set[int]] = []
     for p, page in enumerate(book.pages):
-        found = [] if joined[p] else _loose_lines(page)
+        geo = bands.of(page)
+        found = [] if joined[p] else _loose_lines(page, geo)
         found = [
             i for i in found
             if page.lines[i].role is Role.BODY
@@ -198,13 +206,18 @@ def mark(book: Book) -> Book:
             and _text_below(page, i)
         ]
         loose.append(found)
+        sure.append({
+            i for i in found
+            if geo is not None
+            and (geo.beside_folio(page, i) or geo.alone_apart(page, i) and _continues(book, p, i))
+        })
         for i in found:
-            titles.add(p, page.lines[i].text, 1)
+            titles.add(p, page.lines[i].text, RECURS if i in sure[p] else 1)
     title_line: list[int | None] = []
     for p, page in enumerate(book.pages):
         hit: int | None = None
         for i in loose[p]:
-            if titles.recurrence(p, page.lines[i].text) >= RECURS:
+            if i in sure[p] or titles.recurrence(p, page.lines[i].text) >= RECURS:
                 hit = i
                 break
         title_line.append(hit)

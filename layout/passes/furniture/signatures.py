@@ -14,7 +14,10 @@ lines relabelled, and nothing else changed:
   (above or below the signature);
 - `footer`: a scanner's or library's stamp ("Digitized by Google") at the head or foot,
   and a stray speck of one-letter OCR noise on the page's last line.
-The footnote pass runs after this one, so the notes end above these lines. Not handled:
+With geometry (`bands.foot_roles`), the page's foot row speaks as well: its lone word at
+the right edge of the text block is the catchword (the next page need not be at hand),
+the short lines beside it are signatures. The footnote pass runs after this one, so the
+notes end above these lines. Not handled:
 signatures in the side margin, catchwords of more than one word.
 """
 
@@ -25,7 +28,7 @@ from dataclasses import replace
 
 from layout.model import TEXT_ROLES, Book, Page, Role
 from layout.numerals import read_arabic
-from layout.passes.furniture import zones
+from layout.passes.furniture import bands, zones
 from layout.passes.furniture.likeness import SIMILAR, letters, ratio, similar
 
 FOOT_DEPTH = 3
@@ -222,8 +225,13 @@ def mark(book: Book) -> Book:
         for i in zones.edges(page, MARGIN_DEPTH):
             if page.lines[i].role is Role.BODY and zones.is_stamp(page.lines[i].text):
                 roles[i] = Role.FOOTER
+        geo = bands.of(page)
+        if geo is not None:
+            roles.update(bands.foot_roles(page, geo))
         nxt = book.pages[p + 1] if p + 1 < len(book.pages) else None
         for rank, i in enumerate(feet[p]):
+            if i in roles:
+                continue
             text = page.lines[i].text
             if (p, i) in sheets or _is_mark(text, page):
                 roles[i] = Role.SIGNATURE

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from layout.model import Page
+from layout.model import Page, Role
+
+MARGINAL = Role.MARGINAL
+"""Bound once: a marginal note stands beside the text, never in its head or foot."""
 
 _STAMP = re.compile(
     r"(?i)digiti[sz]ed\s+by|\bgoogle\b|internet\s*archive|hathi\s*trust|archive\.org"
@@ -50,7 +53,7 @@ def _printed(page: Page, order: range, depth: int, stamps: bool = False) -> list
     lines = page.lines
     for i in order:
         line = lines[i]
-        if line.is_blank or (not stamps and is_stamp(line.text)):
+        if line.is_blank or line.role is MARGINAL or (not stamps and is_stamp(line.text)):
             continue
         out.append(i)
         if len(out) == depth:

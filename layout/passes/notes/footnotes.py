@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 
+from layout import geometry
 from layout.model import Anchor, Book, Footnote, Line, Page, Role
-from layout.passes.notes import anchors, areas, continuations, habits
+from layout.passes.notes import anchors, areas, continuations, habits, small_type
 from layout.passes.notes.anchors import MarkStyle
 from layout.passes.notes.areas import NoteArea
 from layout.passes.notes.labels import NUMBERED, Label
@@ -173,7 +174,7 @@ def _relabel(lines: tuple[Line, ...], area: NoteArea) -> tuple[Line, ...]:
 
 def mark(book: Book) -> Book:
     """Mark the notes of every page and link them to their marks and to each other."""
-    views = [PageLines.of(page.lines) for page in book.pages]
+    views = [PageLines.of(page.lines, small_type.breaks(page.lines)) for page in book.pages]
     labels = [view.labels for view in views]
     styles, repeats = habits.label_habits(book, labels)
     digit_styles = [s for s in styles if s in ("1)", "1", "(1)", "[1]", "1.")]
@@ -198,6 +199,14 @@ def mark(book: Book) -> Book:
         gap=habits.gap_weight(s_views, first, strong_lines),
     )
     page_areas = _sweep(views, marks, hints, range(len(book.pages)))
+    # with geometry, a column ending in smaller type says where its notes are
+    open_note = False
+    for p, page in enumerate(book.pages):
+        by_type = small_type.area(page.lines, geometry.of(page), open_note)
+        if by_type is not None:
+            page_areas[p] = by_type
+        parts = page_areas[p].parts
+        open_note = bool(parts) and continuations.unfinished(views[p], parts[-1].lines)
 
     pages: list[Page] = []
     for page, area, pm in zip(book.pages, page_areas, marks, strict=True):

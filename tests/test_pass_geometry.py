@@ -1,0 +1,206 @@
+"""Geometry as evidence: the layout of a page, marginal notes, head and foot rows, notes
+in smaller type. Pages are set in the test (tests/geometry_fixtures.py) and from the PAGE
+fixtures (OCR-D ground truth)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geometry_fixtures import BODY, LEFT, MEASURE, NOTE, PITCH, SIZE, Sheet, book
+
+from layout import geometry
+from layout.model import Role
+from layout.passes import analyse
+from layout.passes.margins import marginal
+from layout.readers import read_file
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def roles(page: object) -> list[str]:
+    return [line.role.value for line in page.lines]  # type: ignore[attr-defined]
+
+
+# -- the page's layout -------------------------------------------------------------------
+
+
+def test_layout_finds_measure_block_and_rows() -> None:
+    sheet = Sheet()
+    sheet.row([("12", LEFT, 40), ("The Running Title", LEFT + 300, 400)])
+    sheet.text(BODY)
+    layout = geometry.of(sheet.page())
+    assert layout is not None
+    assert layout.measure == MEASURE
+    assert (layout.left, layout.right) == (LEFT, LEFT + MEASURE)
+    assert layout.rows[0] == (0, 1)  # folio and title side by side
+    assert abs(layout.pitch - PITCH) < 1 and layout.size == SIZE
+
+
+def test_two_columns_are_two() -> None:
+    sheet = Sheet()
+    for k in range(8):
+        sheet.row([(BODY[k % 6][:30], LEFT, 470), (BODY[(k + 1) % 6][:30], LEFT + 530, 470)],
+                  region="col")
+    layout = geometry.of(sheet.page())
+    assert layout is not None and len(layout.columns) == 2
+
+
+def test_a_page_without_boxes_has_no_layout() -> None:
+    page = read_file(b"one line\ntwo lines\n", "t.txt").pages[0]
+    assert geometry.of(page) is None
+
+
+# -- marginal notes ----------------------------------------------------------------------
+
+
+def _with_margin(x0: int) -> Sheet:
+    sheet = Sheet()
+    sheet.text(BODY)
+    sheet.y = 300 + PITCH
+    for k, word in enumerate(("A note", "in the", "margin")):
+        sheet.add(word, x0, 150, SIZE - 10, "margin", PITCH)
+    return sheet
+
+
+def test_lines_beside_the_text_block_are_marginal() -> None:
+    done = marginal.mark(book(_with_margin(LEFT - 180).page()))
+    assert roles(done.pages[0])[-3:] == ["marginal"] * 3
+    assert roles(done.pages[0])[:8] == ["body"] * 8
+    right = marginal.mark(book(_with_margin(LEFT + MEASURE + 30).page()))
+    assert roles(right.pages[0])[-3:] == ["marginal"] * 3
+
+
+def test_lines_inside_the_text_block_are_not_marginal() -> None:
+    done = marginal.mark(book(_with_margin(LEFT + 100).page()))
+    assert "marginal" not in roles(done.pages[0])
+
+
+def test_a_table_row_label_under_a_spanning_line_is_not_marginal() -> None:
+    sheet = Sheet()
+    sheet.add("A line of text that spans the whole table below it, from edge to edge",
+              LEFT, MEASURE)
+    for k in range(6):
+        sheet.row([(f"{k} - one", LEFT + 150, 250), (f"{k} - two", LEFT + 600, 250)], "t")
+    sheet.y -= 4 * PITCH
+    sheet.add("II.", LEFT, 45)
+    done = marginal.mark(book(sheet.page()))
+    assert "marginal" not in roles(done.pages[0])
+
+
+def test_a_column_of_bare_numbers_is_not_marginal() -> None:
+    sheet = Sheet()
+    sheet.text(BODY)
+    sheet.y = 300
+    for n in ("273", "212", "4", "323"):
+        sheet.add(n, LEFT + MEASURE + 40, 60)
+    assert "marginal" not in roles(marginal.mark(book(sheet.page())).pages[0])
+
+
+def test_marginal_notes_of_real_ground_truth() -> None:
+    path = FIXTURES / "page/ocrd-gt-2019-marginalia.xml"
+    page = analyse(read_file(path.read_bytes(), str(path))).pages[0]
+    found = [line.text for line in page.lines if line.role is Role.MARGINAL]
+    assert found == ["worauf der", "grund der", "Teutſchen", "erbfolge be-", "ruhet?"]
+
+
+def test_a_text_book_is_left_as_it_was() -> None:
+    text = read_file(b"A page of text\nwith two lines\f", "t.txt")
+    assert marginal.mark(text) is text
+
+
+# -- head and foot rows ------------------------------------------------------------------
+
+
+def _furnished(folio: str) -> Sheet:
+    sheet = Sheet()
+    sheet.row([(folio, LEFT, 60), ("Of the Running Title.", LEFT + 300, 420)])
+    sheet.skip(30)
+    sheet.text(BODY)
+    sheet.row([("B 5", LEFT + 450, 80), ("word", LEFT + MEASURE - 90, 90)])
+    return sheet
+
+
+def test_head_and_foot_rows_give_folio_title_signature_catchword() -> None:
+    # four pages far apart in the book: no sequence to confirm the folios
+    pages = [_furnished(n).page() for n in ("25", "103", "7", "260")]
+    done = analyse(book(*pages))
+    assert [p.number for p in done.pages] == ["25", "103", "7", "260"]
+    assert [p.running_title for p in done.pages] == ["Of the Running Title."] * 4
+    first = roles(done.pages[0])
+    assert first[:2] == ["page-number", "running-title"]
+    assert first[-2:] == ["signature", "catchword"]
+    assert first[2:-2] == ["body"] * 8
+
+
+def test_a_number_inside_the_text_block_is_no_folio() -> None:
+    sheet = Sheet()
+    sheet.text(BODY[:4])
+    sheet.add("12", LEFT + 480, 40)
+    sheet.text(BODY[4:])
+    done = analyse(book(*(sheet.page() for _ in range(4))))
+    assert [p.number for p in done.pages] == [None] * 4
+
+
+def test_a_heading_alone_at_the_head_is_no_running_title() -> None:
+    sheet = Sheet()
+    sheet.add("Chapter the First.", LEFT + 300, 400)
+    sheet.skip(40)
+    sheet.text(["The chapter opens here, a capital letter begins it,"] + BODY[1:])
+    done = analyse(book(sheet.page()))
+    assert done.pages[0].running_title is None
+
+
+def test_a_title_alone_above_running_text_is_the_running_title() -> None:
+    sheet = Sheet()
+    sheet.add("Preface.", LEFT + 400, 200)
+    sheet.skip(40)
+    sheet.text(BODY)  # the text goes on from the page before: a small letter opens it
+    done = analyse(book(sheet.page()))
+    assert done.pages[0].running_title == "Preface."
+
+
+# -- notes in smaller type ---------------------------------------------------------------
+
+
+def _noted(note: list[str], per_char: float, measure: int, ragged: bool = False) -> Sheet:
+    sheet = Sheet()
+    sheet.text(BODY)
+    sheet.skip(20)
+    for k, t in enumerate(note):
+        width = int(per_char * len(t)) if ragged else measure
+        sheet.add(t, LEFT + (40 if ragged and k else 0), width, SIZE - 12, "notes", PITCH - 14)
+    return sheet
+
+
+def test_notes_set_smaller_at_the_foot_are_footnotes() -> None:
+    done = analyse(book(_noted(NOTE, 16.0, 880).page()))
+    page = done.pages[0]
+    assert roles(page)[-4:] == ["footnote"] * 4
+    assert roles(page)[:8] == ["body"] * 8
+    (note,) = page.footnotes
+    assert note.marker == "*" and note.lines == (8, 9, 10, 11)
+    assert note.anchor is not None and note.anchor.line == 6
+
+
+def test_the_rest_of_a_note_without_label_is_known_by_its_type() -> None:
+    rest = [line.removeprefix("*) ") for line in NOTE]  # no label: text cannot tell
+    page = analyse(book(_noted(rest, 16.0, 880).page())).pages[0]
+    assert roles(page)[-4:] == ["footnote"] * 4
+    assert [(n.marker, n.continued) for n in page.footnotes] == [(None, True)]
+
+
+def test_a_ragged_list_in_small_type_is_no_note() -> None:
+    items = ["First chapter: of things", "Second chapter: of others",
+             "Third chapter: of the rest of it", "Fourth: the end"]
+    done = analyse(book(_noted(items, 16.0, 880, ragged=True).page()))
+    assert "footnote" not in roles(done.pages[0])
+
+
+def test_real_ground_truth_notes_and_their_mark() -> None:
+    path = FIXTURES / "page/ocrd-gt-2019-footnotes.xml"
+    page = analyse(read_file(path.read_bytes(), str(path))).pages[0]
+    assert [(n.marker, n.continued, len(n.lines)) for n in page.footnotes] == [
+        (None, True, 4), ("*", False, 8)]
+    assert page.footnotes[1].anchor is not None
+    assert page.lines[page.footnotes[1].anchor.line].text.endswith("*).")
+    assert (page.number, page.running_title) == ("25", "Vom Gerippe der Säugethiere.")
