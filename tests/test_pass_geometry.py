@@ -57,7 +57,7 @@ def _with_margin(x0: int) -> Sheet:
     sheet = Sheet()
     sheet.text(BODY)
     sheet.y = 300 + PITCH
-    for k, word in enumerate(("A note", "in the", "margin")):
+    for word in ("A note", "in the", "margin"):
         sheet.add(word, x0, 150, SIZE - 10, "margin", PITCH)
     return sheet
 
