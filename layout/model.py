@@ -252,7 +252,8 @@ class Page:
     number_rule: str | None = None
     """The evidence that gave `number` (or `inferred_number`): "sequence" (its neighbours
     print numbers on the same count), "expected" (a reading where the sequence expects
-    it), "head-line" (a short book's head-line number), "mended" (a folio the OCR
+    it), "head-line" (a short book's head-line number), "head-row" (alone in the head or
+    foot row of a page with geometry), "mended" (a folio the OCR
     garbled, repaired from the sequence) or "inferred" (none printed)."""
     running_title: str | None = None
     running_title_form: str | None = None
