@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from layout.model import Book
-from layout.readers import PAGE_FILE_SUFFIXES, ReadError, read_file, read_folder
+from layout.readers import PAGE_FILE_SUFFIXES, ReadError, read_folder, read_stream
 
 STDOUT = "-"
 """The output path that means standard output."""
@@ -56,7 +56,8 @@ def load(path: Path, name: str | None = None) -> Book:
     try:
         if path.is_dir():
             return read_folder([(str(p), p.read_bytes()) for p in page_files(path)], name)
-        return read_file(path.read_bytes(), name)
+        with path.open("rb") as stream:
+            return read_stream(stream, name)
     except OSError as err:
         raise ReadError(f"{path}: cannot read: {err.strerror or err}") from None
 

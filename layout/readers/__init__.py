@@ -15,12 +15,21 @@ file (and page and line).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
+from typing import BinaryIO
+
 from layout.model import Book
 from layout.readers import djvu, hathitrust, text, unknown
-from layout.readers.decoding import ReadError, decode
+from layout.readers.decoding import STRUCTURE, ReadError, decode, decode_pages
 
 __all__ = ["PAGE_FILE_SUFFIXES", "ReadError", "decode", "looks_like_xml", "read_file",
-           "read_folder"]
+           "read_folder", "read_stream"]
+
+STREAM_HEAD = 4 * 65536
+"""How much of a file `read_stream` looks at before it decides how to read the rest (as
+much as `ocr_formats.sniff` looks at)."""
+STREAM_BLOCK = 1 << 20
 
 XML_STARTS = (b"<?xml", b"<TEI")
 """How an XML document (the TEI we write) begins, after a byte-order mark and white space."""
@@ -58,6 +67,31 @@ def read_file(data: bytes, name: str) -> Book:
     if djvu.detect(content):
         return djvu.read(content, name)
     return text.read(content, name)
+
+
+def read_stream(stream: BinaryIO, name: str) -> Book:
+    """A book from an open file: plain text pages split by form feeds are read and
+    decoded a page at a time, so a long book's bytes and text are never held whole (only
+    its model is); any other input (markup, a download, one page without form feeds) is
+    read whole by `read_file`."""
+    head = stream.read(STREAM_HEAD)
+    start = head[:64].removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if b"\f" not in head or start in (b"<", b"{", b"[", b"%", b""):
+        return read_file(head + stream.read(), name)
+    probe = head.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    if hathitrust.detect(STRUCTURE.sub("\n", probe)):  # as `decode` would give it
+        return read_file(head + stream.read(), name)
+    return text.read_pages(decode_pages(_pages(head, stream), name, head), name)
+
+
+def _pages(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The file's bytes between form feeds, page by page, reading a block at a time."""
+    rest = b""
+    for block in chain((head,), iter(lambda: stream.read(STREAM_BLOCK), b"")):
+        pieces = (rest + block).split(b"\f")
+        rest = pieces.pop()
+        yield from pieces
+    yield rest
 
 
 def read_folder(files: list[tuple[str, bytes]], name: str) -> Book:

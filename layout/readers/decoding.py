@@ -13,6 +13,7 @@ characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 BOM = b"\xef\xbb\xbf"
 SNIFF = 8192
@@ -66,8 +67,9 @@ class ReadError(Exception):
     """Input that cannot be read as a book; the message names the file (and place)."""
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 text (BOM optional) and refuse binary or mis-encoded input."""
+def check_start(data: bytes, name: str) -> bytes:
+    """The data without its byte-order mark; ReadError when its first bytes show UTF-16,
+    a known binary format or other binary data (judged on the first `SNIFF` bytes)."""
     if data.startswith(BOM):
         data = data[len(BOM):]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -84,14 +86,39 @@ def decode(data: bytes, name: str) -> str:
             raise ReadError(f"{name}: UTF-16 text without a byte-order mark, not UTF-8 OCR text")
         what = next((w for magic, w in BINARY_MAGIC if data.startswith(magic)), "binary data")
         raise ReadError(f"{name}: {what}, not OCR text")
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 text (BOM optional) and refuse binary or mis-encoded input."""
+    data = check_start(data, name)
+    return decode_text(data, name, sample=data)
+
+
+def decode_pages(pages: Iterable[bytes], name: str, head: bytes) -> Iterator[str]:
+    """The pages of a file split at its form feeds, decoded one at a time as `decode`
+    would decode the whole (a long book's text is never held at once); `head` is the
+    file's start, checked with `check_start` before any page is decoded."""
+    head = check_start(head, name)
+    for number, page in enumerate(pages, start=1):
+        if number == 1:
+            page = page.removeprefix(BOM)
+        yield decode_text(page, name, first_page=number, sample=head)
+
+
+def decode_text(data: bytes, name: str, first_page: int = 1, sample: bytes = b"") -> str:
+    """UTF-8 text, its line ends normalised; ReadError at the page (counted from
+    `first_page`), line and column of a byte that is not UTF-8 (`sample`, the file's
+    start, tells whether it looks Latin-1) or of a control character no XML can hold."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         page, line, column = _place(data[: err.start].decode("utf-8", errors="replace"))
-        guess = "; it looks like Latin-1 or Windows-1252" if _single_byte(data) else ""
+        guess = "; it looks like Latin-1 or Windows-1252" if _single_byte(sample) else ""
         raise ReadError(
-            f"{name}: page {page}, line {line}, column {column}: byte 0x{data[err.start]:02x} "
-            f"is not UTF-8{guess} (re-encode the file as UTF-8, e.g. iconv -f latin1 -t utf-8)"
+            f"{name}: page {page + first_page - 1}, line {line}, column {column}: byte "
+            f"0x{data[err.start]:02x} is not UTF-8{guess} (re-encode the file as UTF-8, "
+            "e.g. iconv -f latin1 -t utf-8)"
         ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -103,8 +130,9 @@ def decode(data: bytes, name: str) -> str:
     if bad:
         page, line, column = _place(text[: bad.start()])
         raise ReadError(
-            f"{name}: page {page}, line {line}, column {column}: control character "
-            f"U+{ord(bad.group()):04X} is not text (no XML document can hold it); remove it"
+            f"{name}: page {page + first_page - 1}, line {line}, column {column}: control "
+            f"character U+{ord(bad.group()):04X} is not text (no XML document can hold it); "
+            "remove it"
         )
     return text
 

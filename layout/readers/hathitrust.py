@@ -58,6 +58,8 @@ def read(content: str, name: str) -> Book:
         body = body[1:] if body.startswith("\n") else body  # the page line's own newline
         body = body[1:] if body.startswith("\n") else body  # the blank line after it
         body = PAGE_END.sub("\n", body) if body.strip() else ""
+        # the page lines divide a download: a form feed left inside a page is white space
+        body = body.replace("\f", " ")
         label = mark.group(1) or None
         pages.append(make_page(split_lines(body), name, i + 1, label=label))
     if not any(line.text.strip() for page in pages for line in page.lines):

@@ -10,6 +10,8 @@ separators: a page longer than any printed page is refused with a `ReadError`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from layout.model import Book, Line, Metadata, Page
 from layout.readers.decoding import ReadError
 
@@ -40,16 +42,32 @@ def make_page(lines: list[str], name: str, number: int, label: str | None = None
 
 def read(text: str, name: str) -> Book:
     """A book from text whose pages are separated by form feeds (one page if none)."""
-    chunks = text.split("\f")
-    if not any(chunk.strip() for chunk in chunks):
-        what = "holds only form feeds and white space" if "\f" in text else "is empty"
+    return read_pages(form_feed_pages(text), name)
+
+
+def form_feed_pages(text: str) -> Iterator[str]:
+    """The text's pages, between form feeds, one at a time (no list of copies)."""
+    start = 0
+    while (end := text.find("\f", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def read_pages(pages: Iterable[str], name: str) -> Book:
+    """A book from its pages' texts, in order, taken one at a time (so a reader decoding
+    a long file page by page never holds its whole text)."""
+    made: list[Page] = []
+    printed = False
+    offset = 0  # where the page starts in the text, in characters
+    for number, chunk in enumerate(pages, start=1):
+        made.append(make_page(split_lines(chunk), name, number, offset=offset))
+        offset += len(chunk) + 1  # the form feed
+        printed = printed or not chunk.isspace() and chunk != ""
+    if not printed:
+        what = "holds only form feeds and white space" if len(made) > 1 else "is empty"
         raise ReadError(f"{name}: the file {what}: no text to read")
-    starts = [0]
-    for chunk in chunks[:-1]:
-        starts.append(starts[-1] + len(chunk) + 1)  # the form feed
-    pages = tuple(make_page(split_lines(c), name, i + 1, offset=starts[i])
-                  for i, c in enumerate(chunks))
-    return Book(pages=pages, metadata=Metadata(source=name))
+    return Book(pages=tuple(made), metadata=Metadata(source=name))
 
 
 def read_folder(files: list[tuple[str, str]], name: str) -> Book:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import repeat
 from operator import itemgetter
 
@@ -32,15 +32,24 @@ class Vocabulary:
     """Counts of the book's word forms, case-folded; hyphens inside compounds are `-`."""
 
     def __init__(
-        self, counts: Counter[str], lower: dict[str, int] | None = None, text: str = ""
+        self, counts: Counter[str], lower: dict[str, int] | None = None,
+        lines: Sequence[str] = (),
     ) -> None:
         self.counts = counts
         self.lower = lower or {}
         """How often each word is printed starting in lower case (`the` and `The` are
         one word in `counts`: this tells a sentence's first word from a name)."""
-        self.text = text
-        """The counted text, for the rare question `capital_inside` asks of it."""
+        self._lines = lines
+        self._text: str | None = None
         self._inside: dict[str, int] = {}
+
+    @property
+    def text(self) -> str:
+        """The counted lines as one text, for the rare question `capital_inside` asks of
+        it: joined only when asked (a long book's text is a lot of memory to hold)."""
+        if self._text is None:
+            self._text = "\n".join(self._lines)
+        return self._text
 
     def __getitem__(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
@@ -77,6 +86,7 @@ def count(
     for at, positions in ((starts_at, starts), (ends_at, ends)):
         for p, i in positions:
             at.setdefault(p, []).append(i)
+    tokens: Counter[str] = Counter()
     pieces: list[str] = []
     for p, page in enumerate(book.pages):
         texts = [line.text if line.role in COUNTED_ROLES else "" for line in page.lines]
@@ -86,13 +96,14 @@ def count(
             text = texts[i].rstrip()
             cut = text.rfind(" ")
             texts[i] = text[:cut] if cut >= 0 else ""
+        # counted page by page: a whole book's text joined and split at once would hold
+        # every token of the book in one list (memory)
+        tokens.update("\n".join(texts).split())
         pieces += texts
     # tokens counted as printed, then each distinct one folded (lower-cased, stripped) with
     # maps that run in C, into a plain dict: much less work than folding the whole text
     # (speed). The words keep the order of their first token, which the compounds below
     # rely on; case and EDGE signs do not interact, so folding order does not matter.
-    text = "\n".join(pieces)
-    tokens = Counter(text.split())
     found: dict[str, int] = {}
     lower: dict[str, int] = {}
     get = found.get
@@ -115,4 +126,4 @@ def count(
             for b in range(a + 1, min(len(parts), a + SPAN_PARTS) + 1):
                 if b - a < len(parts):
                     counts["-".join(parts[a:b])] += n
-    return Vocabulary(counts, lower, text)
+    return Vocabulary(counts, lower, pieces)
