@@ -139,6 +139,16 @@ def folio_candidates(w: Writer, size: int) -> str:
                   str(w.rng.randrange(1, 999)), str(w.rng.randrange(1, 999))] for _ in range(n)])
 
 
+def distinct_titles(w: Writer, size: int) -> str:
+    pages = []
+    for p in range(pages_for(size, 420)):
+        title = " ".join("".join(w.rng.choice("abcdefghijklmnop") for _ in range(6))
+                         for _ in range(5)).title()
+        head = f"{p + 1}     {title}" if p % 2 == 0 else f"{title}     {p + 1}"
+        pages.append([head, "", *w.body(6)])
+    return book(pages)
+
+
 def djvu_head_blocks(w: Writer, size: int) -> str:
     out: list[str] = []
     page = 1
@@ -166,6 +176,7 @@ CASES: dict[str, tuple[str, Callable[[Writer, int], str]]] = {
     "many-lines": ("pages of 20,000 lines, every third a number", many_lines),
     "many-pages": ("short pages, each with its folio", many_pages),
     "folio-candidates": ("numbers in every head and foot line, no sequence", folio_candidates),
+    "distinct-titles": ("another running title on every page", distinct_titles),
     "djvu-head-blocks": ("no form feeds; every page's title a variant", djvu_head_blocks),
 }
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from layout.model import Book
 from layout.passes import blanks
-from layout.passes.furniture import page_numbers, running_titles, signatures, title_forms
+from layout.passes.furniture import page_numbers, rules, running_titles, signatures, title_forms
 from layout.passes.margins import marginal
 from layout.passes.notes import footnotes
 from layout.passes.structure import divisions
@@ -32,6 +32,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     title_forms.mark,
     signatures.mark,
     footnotes.mark,
+    rules.mark,
     language.mark,
     hyphenation.mark,
     paragraphs.mark,

@@ -7,7 +7,10 @@ The passes at the door, in the order `DEFAULT_PASSES` runs them:
   the ones the sequence confirms, `garbled_folios` mends what the OCR garbled);
 - `running_titles`: the running title of every page, clustered across the book
   (helper: `likeness`, fuzzy likeness of short printed texts);
-- `signatures`: sheet signatures, catchwords and scanner lines at the page foot.
+- `title_forms`: the one form of each running title, read across its pages;
+- `signatures`: sheet signatures, catchwords and scanner lines at the page foot;
+- `rules` (after the footnotes, which take the rule above the notes): printed rules left
+  in the running text.
 
-`zones` (a page's head and foot lines) serves all three.
+`zones` (a page's head and foot lines) serves the first ones.
 """

@@ -14,7 +14,7 @@ Not handled: a title printed differently on purpose from page to page within one
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import replace
 
 from layout.model import Book, Role
@@ -26,6 +26,9 @@ MIN_RUN = 3
 UNKNOWN = 5
 """The cost of a letter no vocabulary word covers, against 1 for each word."""
 LONGEST_WORD = 30
+CLUSTER_WINDOW = 40
+"""Pages back within which a misread title finds the title it misreads (titles change by
+chapter, and a title's run shows it on every page or every other one)."""
 WIDE_SPACE = re.compile(r"\s{2,}")
 SPACE_BEFORE = re.compile(r"\s+([.,;:!?)\]])")
 WORD = re.compile(r"[^\W\d_]+")
@@ -99,6 +102,20 @@ def _damage(text: str) -> int:
     return len(DAMAGE.findall(text))
 
 
+def _near(
+    key: str, clusters: list[tuple[str, list[int]]], recent: OrderedDict[int, int], p: int
+) -> int | None:
+    """The cluster, among those used within CLUSTER_WINDOW pages before p, whose title is
+    like `key` (the latest used first); a bound on the comparisons each new reading costs,
+    so a book whose every page prints another title stays linear."""
+    for c in reversed(recent):
+        if recent[c] < p - CLUSTER_WINDOW:
+            break
+        if similar(key, clusters[c][0], SAME):
+            return c
+    return None
+
+
 def mark(book: Book) -> Book:
     """Set `running_title_form` on every page with a running title."""
     titled = [p for p, page in enumerate(book.pages) if page.running_title]
@@ -108,18 +125,19 @@ def mark(book: Book) -> Book:
     vocabulary = _vocabulary(book) if spaced else Counter()  # read only when needed
     clusters: list[tuple[str, list[int]]] = []
     seen: dict[str, int] = {}  # a key met before: its cluster (titles repeat page on page)
+    recent: OrderedDict[int, int] = OrderedDict()  # cluster -> its last page, latest last
     for p in titled:
         key = letters(book.pages[p].running_title or "")
         c = seen.get(key)
         if c is None:
-            c = next(
-                (k for k, (ckey, _) in enumerate(clusters) if similar(key, ckey, SAME)),
-                len(clusters),
-            )
-            if c == len(clusters):
+            c = _near(key, clusters, recent, p)
+            if c is None:
+                c = len(clusters)
                 clusters.append((key, []))
             seen[key] = c
         clusters[c][1].append(p)
+        recent[c] = p
+        recent.move_to_end(c)
     pages = list(book.pages)
     for _, members in clusters:
         forms = Counter(
