@@ -274,11 +274,16 @@ def find(
     # no labelled note: at most the rest of one from the previous page, below the marks
     # of the labels in the book's style that it would swallow (they stand in the body)
     labels = page.labels
-    styled = [
-        lab for lab in labels[top : bottom + 1] if lab is not None and lab.style in hints.styles
-    ]
-    floor = strong_marks(styled, bottom + 1) if styled else -1
-    cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, floor)
+    cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1)
+    if cont_start >= 0:  # (the marks are looked up only when a rest was found: speed)
+        styled = [
+            lab for lab in labels[cont_start : bottom + 1] if lab and lab.style in hints.styles
+        ]
+        floor = strong_marks(styled, bottom + 1) if styled else -1
+        if floor >= cont_start:
+            cont_start, best_score = continuations.find(
+                page, bottom + 1, hints, state, odds, floor
+            )
     best_start, best_heads = -1, []
     foot = _Foot.of(page, odds)
     openings = [  # only label lines can open notes: the others are not weighed (speed)

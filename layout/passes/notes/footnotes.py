@@ -52,6 +52,8 @@ class _PageMarks:
         self.likely_lines: dict[tuple[str, str], list[int]] = {}
         """Per label, the lines holding a likely mark, in order (asked for thousands of
         times)."""
+        self.strong_lines: dict[tuple[str, str], list[int]] = {}
+        """Per label, the lines holding a strong mark, in order."""
 
     @cached_property
     def body(self) -> anchors.BodyText:
@@ -85,11 +87,15 @@ class _PageMarks:
     def strong_line(self, labels: Sequence[Label], before: int) -> int:
         """The last line above `before` with a strong mark of one of the labels, or -1."""
         last = -1
-        strong = STRONG_OCR if self.style.ocr_superscripts else STRONG
-        for lab in labels:
-            for c in self.of(lab):
-                if c.line < before and c.weight >= strong and c.line > last:
-                    last = c.line
+        for key, lab in {(lab.kind, lab.marker): lab for lab in labels}.items():
+            lines = self.strong_lines.get(key)
+            if lines is None:
+                strong = STRONG_OCR if self.style.ocr_superscripts else STRONG
+                found = {c.line for c in self.of(lab) if c.weight >= strong}
+                lines = self.strong_lines[key] = sorted(found)
+            k = bisect_left(lines, before)
+            if k and lines[k - 1] > last:
+                last = lines[k - 1]
         return last
 
 
