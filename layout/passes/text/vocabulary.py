@@ -22,6 +22,12 @@ EDGE = ".,;:!?()[]{}<>/|*†‡§\"'„“”‚‘’»«-–—=¬⸗‐‑012
 """Punctuation, marks and digits stripped from the ends of a white-space token."""
 INNER_HYPHEN = re.compile(r"[-‐‑⸗]")
 COUNTED_ROLES = frozenset({Role.BODY, Role.HEADING, Role.FOOTNOTE})
+SENTENCE_ENDS = ".!?:;"
+"""Signs after which a capital opens a sentence (or a clause set as one)."""
+OPENING = " \t\n\"'„“”‚‘’»«(["
+"""Space, quotes and brackets that may stand between a sentence's end and its first word."""
+SENTENCE_LOOK = 40
+"""Signs looked back from a word for the last printed sign before it."""
 SPAN_PARTS = 6
 """The most parts of a compound counted as a compound of its own: a line break cuts a
 compound of at most this many parts on either side, and a chain of thousands of
@@ -63,14 +69,23 @@ class Vocabulary:
 
     def capital_inside(self, word: str) -> int:
         """How often the book prints `word` capitalised inside a sentence: after a sign
-        that ends no sentence (`das Beſtehen`, not `... end. The`). One search of the
-        text a word, asked only of capitalised continuations of line-end hyphens."""
+        that ends no sentence (`das Beſtehen`, not `... end. The`). The word is searched
+        as a literal (fast) and each occurrence's left side looked at; asked only of the
+        commonest words that continue a line-end hyphen with a capital."""
         key = word.lower()
         found = self._inside.get(key)
         if found is None:
             title = word[:1].upper() + word[1:].lower()
-            pattern = re.compile(r"(?<=[^\s.!?:;])\s+" + re.escape(title) + r"\b")
-            found = self._inside[key] = sum(1 for _ in pattern.finditer(self.text))
+            text = self.text
+            found = 0
+            for m in re.finditer(re.escape(title) + r"\b", text):
+                s = m.start()
+                if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                    continue  # inside a longer word
+                before = text[max(0, s - SENTENCE_LOOK): s].rstrip(OPENING)
+                if before and before[-1] not in SENTENCE_ENDS:
+                    found += 1
+            self._inside[key] = found
         return found
 
 
