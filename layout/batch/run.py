@@ -144,7 +144,7 @@ def _convert(todo: Sequence[shelf.Volume], folder: Path, plan: Plan, summary: Su
              show_progress: bool) -> None:
     """Convert the books on the plan's engine, recording each as it finishes."""
     tasks = [Task(v, targets(v, folder, plan.formats), plan.options, plan.pages) for v in todo]
-    jobs = max(1, plan.jobs or cores())
+    jobs = max(1, min(plan.jobs or cores(), len(tasks)))  # no idle workers started
     pages_log = Journal(folder / manifest.PAGES, fresh=not plan.resume) if plan.pages else None
     with Journal(folder / manifest.MANIFEST, fresh=not plan.resume) as book_log, \
             pages_log or nullcontext():
@@ -165,7 +165,7 @@ def _convert(todo: Sequence[shelf.Volume], folder: Path, plan: Plan, summary: Su
             elif plan.cluster:
                 cluster.run(tasks, plan.cluster, jobs, str(folder), deliver)
             else:
-                pool.run(tasks, min(jobs, len(tasks)), deliver)
+                pool.run(tasks, jobs, deliver)
         finally:
             bar.close()
 
