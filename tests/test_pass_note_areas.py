@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from layout.model import Line, Role
-from layout.passes.notes.areas import find
+from layout.passes.notes.areas import MOST_NOTES, find
 from layout.passes.notes.labels import Label
 from layout.passes.notes.page_lines import BookHints, PageLines, PageState, Widths
 
@@ -115,3 +115,16 @@ def test_a_notes_last_line_is_not_held_against_it() -> None:
     odds = Widths(body=40, note=60).odds_of(page, frozenset({"1)"}))
     assert Widths(body=40, note=60).note_odds(page.sizes[4]) < 0  # alone, it says "body"
     assert odds[4] == 0.0 and odds[3] > 0
+
+
+def test_a_chain_of_labels_stops_at_the_most_notes_a_page_prints() -> None:
+    """A page of hundreds of numbered lines, all called from the text: no more than
+    MOST_NOTES notes are opened, and every line below the last stays in it (nothing is
+    lost); the work per start is bounded so."""
+    count = 3 * MOST_NOTES
+    calls = " ".join(f"Wort{k})" for k in range(1, count + 1))
+    items = [f"{k}) Beleg {k}." for k in range(1, count + 1)]
+    page = view("Header", calls, "", *items)
+    area = find(page, HINTS, PageState(), *marks_in(page))
+    assert len(area.parts) == MOST_NOTES
+    assert [i for p in area.parts for i in p.lines] == list(range(3, 3 + count))

@@ -50,6 +50,9 @@ LABELLED_FLOOR = -2.0
 """The most that line widths can speak against a run of notes opened by a label: less
 than against an unlabelled run, for the label and its mark speak too."""
 
+MOST_NOTES = 60
+"""The most notes a chain of labels opens on one page; lines below the last are its."""
+
 UNCALLED = 0.3
 """How much a label-like line in a chain that fits no numbering and whose mark stands
 nowhere in the text counts as a note left out (a whole one when its mark stands)."""
@@ -139,6 +142,8 @@ def _chain(
         if not page.body[i]:
             continue
         lab = labels[i]
+        if len(heads) >= MOST_NOTES:
+            break  # no page prints so many notes: the rest is the last one's (speed)
         if lab is not None and (lab.kind != LETTER or first.kind == LETTER):
             cur = heads[-1][1]
             fits = follows(cur, lab, hints.repeats) or (
@@ -278,7 +283,7 @@ def find(
     if cont_start >= 0:  # (the marks are looked up only when a rest was found: speed)
         styled = [
             lab for lab in labels[cont_start : bottom + 1] if lab and lab.style in hints.styles
-        ]
+        ][:MOST_NOTES]
         floor = strong_marks(styled, bottom + 1) if styled else -1
         if floor >= cont_start:
             cont_start, best_score = continuations.find(
