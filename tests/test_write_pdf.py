@@ -15,11 +15,14 @@ from typeset_fixtures import SEED, composed, gold_book, laband, shown_strings, t
 
 from layout.model import Book
 from layout.typeset.compose import compose
+from layout.typeset.facsimile import HEADING_SCALE
 from layout.typeset.pages import Style, TypesetBook
 from layout.writers import pdf
 from layout.writers.text import write as reading_text
 
 STYLE = Style()
+TEXT_SIZES = (STYLE.size, *(STYLE.size * f for f in HEADING_SCALE.values()))
+"""The body's size and the headings' sizes by level."""
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,8 @@ def reflow() -> tuple[TypesetBook, bytes]:
 
 
 def extracted_lines(data: bytes) -> list[list[str]]:
-    """Per page, the lines of text pypdf extracts at the body size, top to bottom."""
+    """Per page, the lines of text pypdf extracts at the body's and the headings' sizes,
+    top to bottom."""
     out: list[list[str]] = []
     for page in pypdf.PdfReader(io.BytesIO(data)).pages:
         rows: dict[float, list[str]] = defaultdict(list)
@@ -48,7 +52,7 @@ def extracted_lines(data: bytes) -> list[list[str]]:
             size: float,
             rows: dict[float, list[str]] = rows,
         ) -> None:
-            if text.strip() and abs(size - STYLE.size) < 0.01:
+            if text.strip() and any(abs(size - t) < 0.01 for t in TEXT_SIZES):
                 rows[round(tm[5], 2)].append(text)
 
         page.extract_text(visitor_text=visit)
@@ -194,3 +198,22 @@ def test_kerned_ligatured_fallback_text_extracts_as_its_letters() -> None:
     assert "".join(s.text for s in body) == words
     extracted = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert "office" in extracted and "flat" in extracted
+
+
+def test_the_outline_nests_headings_by_their_level() -> None:
+    from layout.model import Heading, Line, Page, Role
+
+    def head(text: str, level: int) -> Line:
+        return Line(text, role=Role.HEADING, paragraph_start=True, heading=Heading(level))
+
+    lines = (
+        head("Erstes Buch", 1), Line("Text des Buches.", paragraph_start=True),
+        head("Erstes Kapitel", 2), Line("Text des Kapitels.", paragraph_start=True),
+        head("Zweites Kapitel", 2), Line("Mehr Text.", paragraph_start=True),
+    )
+    book = Book(pages=(Page(lines=lines),), language="de")
+    data = pdf.render(compose(book, "facsimile"))
+    with pikepdf.open(io.BytesIO(data)) as doc, doc.open_outline() as outline:
+        (top,) = outline.root
+        assert top.title == "Erstes Buch"
+        assert [child.title for child in top.children] == ["Erstes Kapitel", "Zweites Kapitel"]

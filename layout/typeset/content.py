@@ -68,6 +68,8 @@ class Block:
     """Begun on an earlier page (so not indented)."""
     continues: bool = False
     """Goes on on the next page (so its last line here is justified, not ragged)."""
+    level: int = 0
+    """A heading's level in the book's outline (1: outermost; 0: a paragraph)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,15 +106,18 @@ class _Builder:
     kind: BlockKind | None = None
     words: list[Word] = field(default_factory=list)
     continued: bool = False
+    level: int = 0
 
     def close(self) -> None:
         if self.kind is not None and self.words:
-            self.blocks.append(Block(self.kind, tuple(self.words), self.continued))
-        self.kind, self.words, self.continued = None, [], False
+            self.blocks.append(
+                Block(self.kind, tuple(self.words), self.continued, level=self.level)
+            )
+        self.kind, self.words, self.continued, self.level = None, [], False, 0
 
-    def open(self, kind: BlockKind, continued: bool = False) -> None:
+    def open(self, kind: BlockKind, continued: bool = False, level: int = 0) -> None:
         self.close()
-        self.kind, self.continued = kind, continued
+        self.kind, self.continued, self.level = kind, continued, level
 
 
 def label_of(page: Page) -> str | None:
@@ -224,6 +229,7 @@ def page_blocks(book: Book) -> list[list[Block]]:
     for p, i, line, after_gap in _text_lines(book):
         words, lead = line_words(line.text, marks[p].get(i, []))
         kind: BlockKind = "heading" if line.role is Role.HEADING else "paragraph"
+        level = (line.heading.level if line.heading else 1) if kind == "heading" else 0
         if p != cur:
             carried = b is not None and b.kind == "paragraph" and bool(b.words)
             if b is not None:
@@ -233,12 +239,15 @@ def page_blocks(book: Book) -> list[list[Block]]:
                     b.words[-1] = last._replace(text=text, cut=glue)
                 b.close()
             b, cur = builders[p], p
-            b.open(kind, continued=carried and kind == "paragraph" and not line.paragraph_start)
+            b.open(
+                kind, continued=carried and kind == "paragraph" and not line.paragraph_start,
+                level=level,
+            )
             glue = None
         else:
             assert b is not None
             if glue is None and (b.kind != kind or line.paragraph_start or after_gap):
-                b.open(kind)
+                b.open(kind, level=level)
         if lead:
             if b.words:
                 _attach(b.words, lead)

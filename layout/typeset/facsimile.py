@@ -50,6 +50,8 @@ SHAPE = 1.6
 """...to give the block this height-to-width ratio, an octavo's."""
 SAMPLE = 20_000
 """Characters of body text measured for the face's mean character width."""
+HEADING_SCALE = {1: 1.2, 2: 1.1}
+"""A heading's type size by its level in the outline, as a share of the text size."""
 HEAD_GAP = 1.5
 """From the head line's baseline to the first text baseline, in leadings."""
 
@@ -61,8 +63,8 @@ class _Set:
     body: tuple[tuple[Kind, SetText, float], ...]
     """(kind, line, extra space above it)."""
     notes: tuple[SetText, ...]
-    heads: tuple[tuple[str, int], ...]
-    """Heading texts and the index of their first line in `body`."""
+    heads: tuple[tuple[str, int, int], ...]
+    """Heading texts, the index of their first line in `body`, their outline level."""
     starts: tuple[bool, ...] = ()
     """For each body line, whether it begins a paragraph or a heading (for `fill`)."""
 
@@ -111,16 +113,17 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
     st = setter.style
     body: list[tuple[Kind, SetText, float]] = []
     starts: list[bool] = []
-    heads: list[tuple[str, int]] = []
+    heads: list[tuple[str, int, int]] = []
     after_head = False
     for block in page.blocks:
         if block.kind == "heading":
-            lines = setter.set(block.words, measure, face="bold", align="center")
+            size = st.size * HEADING_SCALE.get(block.level, 1.0)
+            lines = setter.set(block.words, measure, face="bold", size=size, align="center")
             title = " ".join(w.text for w in block.words)
             if after_head and heads:  # a heading printed as several: one title, no gaps
-                heads[-1] = (heads[-1][0] + " " + title, heads[-1][1])
+                heads[-1] = (heads[-1][0] + " " + title, heads[-1][1], heads[-1][2])
             else:
-                heads.append((title, len(body)))
+                heads.append((title, len(body), block.level))
             for k, line in enumerate(lines):
                 gap = k == 0 and bool(body) and not after_head
                 body.append(("head", line, 0.5 * st.leading if gap else 0.0))
@@ -234,7 +237,7 @@ def facsimile(
         y = top - m.ascent * st.running_size
         items = head_line(page.running_title, page.number, setter, x0, x1, y, rectos[i])
         y -= HEAD_GAP * st.leading
-        starts = {first: text for text, first in d.heads}
+        starts = {first: (text, level) for text, first, level in d.heads}
         ends_chapter = i + 1 >= len(pages) or (
             bool(pages[i + 1].blocks) and pages[i + 1].blocks[0].kind == "heading"
         )
@@ -243,7 +246,8 @@ def facsimile(
         for k, (kind, line, above) in enumerate(d.body):
             y -= above + filled[k]
             if k in starts:
-                outline.append(OutlineEntry(starts[k], i, y + st.leading))
+                text, level = starts[k]
+                outline.append(OutlineEntry(text, i, y + st.leading, max(0, level - 1)))
             items.append(line.placed(kind, x0, y))
             y -= st.leading
         items.extend(place_notes(d.notes, st, x0, bottom, measure, m.descent))

@@ -29,7 +29,7 @@ from layout.typeset.content import (
     continuous,
     source_pages,
 )
-from layout.typeset.facsimile import HEAD_GAP, head_line, recto_pages
+from layout.typeset.facsimile import HEAD_GAP, HEADING_SCALE, head_line, recto_pages
 from layout.typeset.foot import foot_height, place_notes
 from layout.typeset.orthography import book_breaks
 from layout.typeset.pages import (
@@ -64,6 +64,8 @@ class _Line:
     notes: tuple[NoteKey, ...] = ()
     heading: str | None = None
     """The heading's text, on a heading's first line."""
+    level: int = 0
+    """The heading's level in the book's outline (1: outermost)."""
     source: int = 0
     """The source page this line's text comes from."""
 
@@ -87,7 +89,8 @@ def set_lines(
     for b, block in enumerate(flow.blocks):
         kind: Kind
         if block.kind == "heading":
-            lines = setter.set(block.words, measure, face="bold", align="center")
+            size = st.size * HEADING_SCALE.get(block.level, 1.0)
+            lines = setter.set(block.words, measure, face="bold", size=size, align="center")
             kind = "head"
         else:
             indent = 0.0 if after_head or not out else st.indent * st.size
@@ -115,6 +118,7 @@ def set_lines(
                     refs=tuple(labels[p] or "" for p in here if labels[p]),
                     notes=line.notes + extra,
                     heading=title if kind == "head" and k == 0 and not after_head else None,
+                    level=block.level,
                     source=source,
                 )
             )
@@ -264,7 +268,8 @@ def reflow(
             if k > i:
                 y -= line.above
             if line.heading:
-                outline.append(OutlineEntry(line.heading, n, y + st.leading))
+                level = max(0, line.level - 1)
+                outline.append(OutlineEntry(line.heading, n, y + st.leading, level))
             text = setter.relabel(line.text, labels) if labels else line.text
             items.append(text.placed(line.kind, x0, y))
             if line.refs:

@@ -110,9 +110,9 @@ def show(text: PDFTextObject, glyphs: Glyphs, font: TTFont, size: float) -> None
     for each kern (ReportLab's own `textOut` shows plain strings only)."""
     doc, code = text._canvas._doc, text._code
     parts: list[str] = []
-    pos = 0
-    last = len(glyphs.text) - 1
+    kerned = [k for k, kern in enumerate(glyphs.kerns[:-1]) if kern]  # never after the last
     kerns = glyphs.kerns
+    pos = 0
     for subset, data in font.splitString(glyphs.text, doc):
         if subset != text._curSubset:
             if parts:
@@ -121,16 +121,17 @@ def show(text: PDFTextObject, glyphs: Glyphs, font: TTFont, size: float) -> None
             name = font.getSubsetInternalName(subset, doc)
             code.append(f"{name} {size:.6g} Tf {text._leading:.6g} TL")
             text._curSubset = subset
-        start = 0
-        for k in range(len(data)):  # one byte per character in a subset
-            kern = kerns[pos + k]
-            if kern and pos + k < last:
-                parts.append(f"({data[start : k + 1].decode('latin-1').translate(ESCAPES)})")
-                parts.append(f"{-kern:.4g}")
+        chars = data.decode("latin-1")  # one byte, one character
+        end = pos + len(data)
+        start = pos
+        for k in kerned:
+            if pos <= k < end:
+                parts.append(f"({chars[start - pos : k + 1 - pos].translate(ESCAPES)})")
+                parts.append(f"{-kerns[k]:.4g}")
                 start = k + 1
-        if start < len(data):
-            parts.append(f"({data[start:].decode('latin-1').translate(ESCAPES)})")
-        pos += len(data)
+        if start < end:
+            parts.append(f"({chars[start - pos : end - pos].translate(ESCAPES)})")
+        pos = end
     if parts:
         code.append(f"[{' '.join(parts)}] TJ")
 
@@ -203,18 +204,20 @@ def render(
     canvas.setAuthor(typeset.author or "")
     canvas.setCreator(f"layout {__version__}")
     canvas.setSubject(f"re-typeset ({typeset.mode})")
-    heads: dict[int, list[tuple[int, float, str]]] = {}
+    heads: dict[int, list[tuple[int, float, str, int]]] = {}
+    depth = -1  # an outline level may go one deeper than the entry before, no more
     for n, entry in enumerate(typeset.outline):
-        heads.setdefault(entry.page, []).append((n, entry.y, entry.title))
+        depth = min(entry.level, depth + 1)
+        heads.setdefault(entry.page, []).append((n, entry.y, entry.title, depth))
     prev: tuple[str | None, int | None, str | None, int] | None = None
     for i, page in enumerate(typeset.pages):
         canvas.setPageSize((page.width, page.height))
         for item in page.items:
             draw_item(canvas, item, faces, names)
-        for n, y, title in heads.get(i, []):
+        for n, y, title, level in heads.get(i, []):
             key = f"h{n}"
             canvas.bookmarkPage(key, fit="XYZ", left=0, top=min(page.height, y))
-            canvas.addOutlineEntry(title, key, level=0)
+            canvas.addOutlineEntry(title, key, level=level)
         if typeset.mode == "facsimile":
             style, start, prefix = label_style(page.label)
             follows = (
