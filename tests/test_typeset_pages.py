@@ -229,3 +229,26 @@ def test_a_book_without_text_still_makes_a_page() -> None:
         typeset = compose(book, mode)
         assert len(typeset.pages) == 1
         assert not [it for it in typeset.pages[0].items if it.kind in ("body", "note")]
+
+
+def test_lines_the_source_keeps_stay_lines() -> None:
+    from layout.model import Block, Line, Page
+
+    text = (
+        "I have received your letter and shall proceed as soon as the season allows, "
+        "taking with me the papers you sent and the men you named, who are ready."
+    )
+    lines = (
+        Line(text, paragraph_start=True),
+        Line("I have the honor to be,", block=Block.SALUTE, paragraph_start=True),
+        Line("Your obedient servant,", block=Block.SALUTE),
+        Line("Andrew Jackson", block=Block.SIGNED),
+    )
+    book = Book(pages=(Page(lines=lines),), language="en")
+    for mode in ("facsimile", "reflow"):
+        typeset = compose(book, mode)
+        body = [i for page in typeset.pages for i in page.items if i.kind == "body"]
+        kept = [i.text for i in body[-3:]]
+        assert kept == ["I have the honor to be,", "Your obedient servant,", "Andrew Jackson"]
+        block = typeset.pages[-1].block
+        assert all(i.x + i.width < block[2] - 10 for i in body[-3:])  # ragged, not justified

@@ -55,7 +55,9 @@ class Word(NamedTuple):
         return Word(head + rest.text, kept + shifted, rest.cut)
 
 
-BlockKind = Literal["paragraph", "heading"]
+BlockKind = Literal["paragraph", "heading", "line"]
+"""A paragraph, a heading, or one line whose break the source keeps (verse, a letter's
+closing, a signature: `Line.keeps_break`), set as it stands, ragged and unbroken."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +230,10 @@ def page_blocks(book: Book) -> list[list[Block]]:
     cur = -1
     for p, i, line, after_gap in _text_lines(book):
         words, lead = line_words(line.text, marks[p].get(i, []))
-        kind: BlockKind = "heading" if line.role is Role.HEADING else "paragraph"
+        kind: BlockKind = (
+            "heading" if line.role is Role.HEADING
+            else "line" if line.keeps_break else "paragraph"
+        )
         level = (line.heading.level if line.heading else 1) if kind == "heading" else 0
         if p != cur:
             carried = b is not None and b.kind == "paragraph" and bool(b.words)
@@ -246,7 +251,9 @@ def page_blocks(book: Book) -> list[list[Block]]:
             glue = None
         else:
             assert b is not None
-            if glue is None and (b.kind != kind or line.paragraph_start or after_gap):
+            if glue is None and (
+                b.kind != kind or kind == "line" or line.paragraph_start or after_gap
+            ):
                 b.open(kind, level=level)
         if lead:
             if b.words:

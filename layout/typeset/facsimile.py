@@ -131,7 +131,10 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
             after_head = True
             continue
         indent = 0.0 if block.continued or after_head else st.indent * st.size
-        lines = setter.set(block.words, measure, indent=indent, flush=not block.continues)
+        if block.kind == "line":  # a line the source keeps: as it stands, ragged
+            lines = setter.set(block.words, measure, align="left")
+        else:
+            lines = setter.set(block.words, measure, indent=indent, flush=not block.continues)
         for k, line in enumerate(lines):
             body.append(("body", line, 0.5 * st.leading if k == 0 and after_head else 0.0))
             starts.append(k == 0 and not block.continued and not after_head)

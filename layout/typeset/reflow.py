@@ -94,7 +94,10 @@ def set_lines(
             kind = "head"
         else:
             indent = 0.0 if after_head or not out else st.indent * st.size
-            lines = setter.set(block.words, measure, indent=indent)
+            if block.kind == "line":  # a line the source keeps: as it stands, ragged
+                lines = setter.set(block.words, measure, align="left")
+            else:
+                lines = setter.set(block.words, measure, indent=indent)
             kind = "body"
         starts = refs.get(b, [])
         title = " ".join(w.text for w in block.words)
