@@ -1,6 +1,11 @@
 """Benchmark: convert a whole book through the real command line; report speed and memory.
 
     python benchmarks/bench_convert.py [BOOK.txt] [--runs N] [--max-seconds S] [--max-mb M]
+    python benchmarks/bench_convert.py --pages 20000 --runs 1 --max-mb M
+
+With --pages N the book is built here: the shared corpus's books, one after another and
+again, up to N pages (form feeds between them), written to a temporary file; a shelf's
+worth of text in one book, to see that memory grows no faster than the input.
 
 Each run is a fresh `python -m layout convert BOOK --json --text --tei` process, so start-up
 is included, as a user sees it. Prints the machine, the best and median wall time, pages per
@@ -24,8 +29,29 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BOOK = ROOT.parent / "shared" / "corpus" / "dta-clean" / "laband1876-full.txt"
 
 
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
 def count_pages(book: Path) -> int:
-    return book.read_text(encoding="utf-8-sig").count("\f") + 1
+    with book.open("rb") as stream:
+        return sum(block.count(b"\f") for block in iter(lambda: stream.read(1 << 20), b"")) + 1
+
+
+def build_book(pages: int, path: Path) -> int:
+    """Write a book of at least `pages` pages made of the corpus's books; its size."""
+    books = sorted(CORPUS.glob("*/*.txt"))
+    if not books:
+        sys.exit(f"bench: no books in {CORPUS} to build a long book from")
+    texts = [b.read_text(encoding="utf-8-sig").strip("\f") for b in books]
+    made = 0
+    with path.open("w", encoding="utf-8") as out:
+        while made < pages:
+            for text in texts:
+                out.write(("\f" if made else "") + text)
+                made += text.count("\f") + 1
+                if made >= pages:
+                    break
+    return path.stat().st_size
 
 
 def run_once(book: Path, out: Path) -> tuple[float, float]:
@@ -46,16 +72,20 @@ def run_once(book: Path, out: Path) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("book", nargs="?", default=str(DEFAULT_BOOK))
+    parser.add_argument("--pages", type=int, help="build a book of this many pages instead")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--max-seconds", type=float, help="fail when the best run is slower")
     parser.add_argument("--max-mb", type=float, help="fail when the peak memory is larger")
     args = parser.parse_args()
-    book = Path(args.book)
-    if not book.exists():
-        sys.exit(f"bench: {book}: no such file")
-    pages = count_pages(book)
-    walls, peaks = [], []
     with tempfile.TemporaryDirectory(prefix="layout-bench-") as tmp:
+        book = Path(args.book)
+        if args.pages:
+            book = Path(tmp) / f"corpus-{args.pages}-pages.txt"
+            build_book(args.pages, book)
+        elif not book.exists():
+            sys.exit(f"bench: {book}: no such file")
+        pages, size = count_pages(book), book.stat().st_size / 1e6
+        walls, peaks = [], []
         for _ in range(args.runs):
             wall, peak = run_once(book, Path(tmp))
             walls.append(wall)
@@ -63,10 +93,11 @@ def main() -> int:
     best, median, peak = min(walls), statistics.median(walls), max(peaks)
     print(f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.system()}")
-    print(f"book: {book.name}, {pages} pages, {args.runs} runs (start-up included)")
+    print(f"book: {book.name}, {pages} pages, {size:.1f} MB, {args.runs} runs "
+          "(start-up included)")
     print(f"wall: best {best:.3f} s, median {median:.3f} s")
     print(f"speed: {pages / best:.0f} pages/s (best), {pages / median:.0f} pages/s (median)")
-    print(f"peak memory: {peak:.0f} MB")
+    print(f"peak memory: {peak:.0f} MB ({peak / size:.1f}x the input)")
     failed = []
     if args.max_seconds is not None and best > args.max_seconds:
         failed.append(f"best wall {best:.3f} s > {args.max_seconds} s")

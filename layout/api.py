@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from layout import files
 from layout.model import Book
@@ -188,6 +188,24 @@ class Result:
         from layout.writers import analysis
 
         return analysis.write(self.book)
+
+    def write_tei(self, out: BinaryIO) -> None:
+        """The bytes of `tei`, written to `out` (no copy of the document as bytes)."""
+        from layout.writers import tei
+
+        tei.write_to(self.book, out)
+
+    def write_json(self, out: BinaryIO) -> None:
+        """The bytes of `json`, written to `out` a page at a time."""
+        from layout.writers import analysis
+
+        analysis.write_to(self.book, out)
+
+    def write_text(self, out: BinaryIO, notes: Notes = "none") -> None:
+        """The bytes of `text`, written to `out` a page at a time."""
+        from layout.writers import text
+
+        text.write_to(self.book, out, notes=notes)
 
     def text(self, notes: Notes = "none") -> bytes:
         """The reading text, pages separated by form feeds; `notes="end"` appends each

@@ -9,13 +9,16 @@ wrong is a `ReadError` (input) or an `OutputError` (output) naming the path.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from layout.model import Book
 from layout.readers import PAGE_FILE_SUFFIXES, ReadError, read_folder, read_stream
@@ -70,7 +73,12 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_file(path: Path, data: bytes) -> None:
+Content = bytes | Callable[[BinaryIO], None]
+"""An output's bytes, or a function that writes them to a stream (a long book's output
+is then never held whole)."""
+
+
+def write_file(path: Path, data: Content) -> None:
     """Write `data` to `path` atomically: a temporary file beside it, synced, renamed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +90,10 @@ def write_file(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as out:
             os.fchmod(out.fileno(), _file_mode())
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                data(out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
@@ -118,11 +129,17 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_stdout(data: bytes) -> None:
+def write_stdout(data: Content) -> None:
     """Write `data` to standard output; one that is closed, or whose reader went away
-    before all was written (`| head`), is an OutputError: the output is not whole."""
+    before all was written (`| head`), is an OutputError: the output is not whole. (An
+    output made by a function is made whole first: a failure leaves nothing half
+    written.)"""
     if sys.stdout is None:
         raise OutputError("standard output: closed; nothing can be written to it")
+    if not isinstance(data, bytes):
+        buffer = io.BytesIO()
+        data(buffer)
+        data = buffer.getvalue()
     try:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -136,7 +153,7 @@ def write_stdout(data: bytes) -> None:
         raise OutputError(f"standard output: cannot write: {what}") from None
 
 
-def write(target: str, data: bytes) -> None:
+def write(target: str, data: Content) -> None:
     """Write one output to its path, or to standard output when the path is `-`."""
     if target == STDOUT:
         write_stdout(data)

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from layout import api, files
@@ -166,7 +167,11 @@ def write_outputs(
         target = targets.get(kind.name)
         if target is None or kind.typeset != typeset:
             continue
-        if kind.file is not None:
+        if kind.stream is not None:
+            tell.begin(kind.name, pages)
+            files.write(target, partial(kind.stream, result, options))
+            tell.advance(pages)
+        elif kind.file is not None:
             if not kind.typeset:
                 tell.begin(kind.name, pages)
             try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from layout.api import DEFAULT_DPI, Mode, Notes, Result
 from layout.progress import Progress
@@ -33,6 +34,7 @@ class Options:
 
 
 FileRender = Callable[[Result, Options, Progress | None], bytes]
+StreamRender = Callable[[Result, Options, BinaryIO], None]
 FolderRender = Callable[[Result, Options, Progress | None], Iterator[tuple[str, bytes]]]
 
 
@@ -45,6 +47,9 @@ class OutputKind:
     help: str
     file: FileRender | None = None
     """Its bytes, for an output that is one file."""
+    stream: StreamRender | None = None
+    """Its bytes written to a stream, for an output that is one file; the job uses this
+    rather than `file` when there is one (a long book's output is never held whole)."""
     folder: FolderRender | None = None
     """Its files (name, bytes), for an output that is a folder of files."""
     suffix: str | None = None
@@ -66,15 +71,18 @@ def _png_files(result: Result, options: Options, progress: Progress | None
 OUTPUT_KINDS: tuple[OutputKind, ...] = (
     OutputKind(
         "tei", "write the TEI P5 document here",
-        file=lambda r, o, p: r.tei(), suffix=".tei.xml", stdout=True,
+        file=lambda r, o, p: r.tei(), stream=lambda r, o, out: r.write_tei(out),
+        suffix=".tei.xml", stdout=True,
     ),
     OutputKind(
         "json", "write the JSON analysis here",
-        file=lambda r, o, p: r.json(), suffix=".json", stdout=True,
+        file=lambda r, o, p: r.json(), stream=lambda r, o, out: r.write_json(out),
+        suffix=".json", stdout=True,
     ),
     OutputKind(
         "text", "write the reading text here",
-        file=lambda r, o, p: r.text(o.notes), suffix=".txt", stdout=True,
+        file=lambda r, o, p: r.text(o.notes),
+        stream=lambda r, o, out: r.write_text(out, o.notes), suffix=".txt", stdout=True,
     ),
     OutputKind(
         "pdf", "re-typeset the book as a PDF here",

@@ -107,3 +107,20 @@ def test_the_job_reports_a_bad_input_without_raising(tmp_path: Path) -> None:
     report = convert_file(str(tmp_path / "missing.txt"), {"json": str(tmp_path / "x.json")})
     assert report == Report(report.input, EXIT_INPUT, report.message)
     assert "no such file" in report.message
+
+
+def test_streamed_outputs_are_the_bytes_of_the_whole() -> None:
+    """The writers write a page at a time; what they write is the document built whole."""
+    import io
+    import json
+
+    from layout.writers import analysis
+
+    result = layout.convert(EXCERPT)
+    built = json.dumps(analysis.build(result.book), ensure_ascii=False, separators=(",", ":"))
+    assert result.json() == built.encode("utf-8")
+    for write, whole in ((result.write_tei, result.tei()), (result.write_json, result.json()),
+                         (result.write_text, result.text())):
+        out = io.BytesIO()
+        write(out)
+        assert out.getvalue() == whole

@@ -16,9 +16,10 @@ key for pairing lines) and `box`, each page its source `id`, `image` and size.
 
 from __future__ import annotations
 
+import io
 import json
 from operator import attrgetter
-from typing import Any
+from typing import Any, BinaryIO
 
 from layout import __version__
 from layout.model import Book, Footnote, Hyphen, Line, Page
@@ -151,4 +152,26 @@ def build(book: Book) -> dict[str, Any]:
 
 def write(book: Book) -> bytes:
     """The analysis as UTF-8 JSON."""
-    return json.dumps(build(book), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    out = io.BytesIO()
+    write_to(book, out)
+    return out.getvalue()
+
+
+def write_to(book: Book, out: BinaryIO) -> None:
+    """The bytes of `write`, written to `out` a page at a time: a long book's analysis is
+    never held whole, neither as dicts nor as text."""
+
+    def dumps(value: object) -> bytes:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    lines = _Lines()
+    out.write(b'{"engine":' + dumps({"name": "layout", "version": __version__}))
+    out.write(b',"metadata":' + dumps(_metadata(book)))
+    out.write(b',"language":' + dumps(book.language))
+    out.write(b',"notes_scheme":' + dumps(book.notes_scheme) + b',"pages":[')
+    for n, page in enumerate(book.pages):
+        out.write((b"," if n else b"") + dumps(_page(page, lines)))
+    diagnostics = [
+        {"message": d.message, "page": d.page, "line": d.line} for d in book.diagnostics
+    ]
+    out.write(b'],"diagnostics":' + dumps(diagnostics) + b"}")

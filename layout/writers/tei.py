@@ -17,6 +17,9 @@ white space).
 
 from __future__ import annotations
 
+import io
+from typing import BinaryIO
+
 from lxml import etree
 
 from layout.model import FURNITURE, Book, Heading, Hyphen, Line, Page, Role
@@ -457,8 +460,17 @@ def build(book: Book) -> etree._Element:
 
 def write(book: Book) -> bytes:
     """The book as a TEI P5 document (UTF-8), laid out one printed line per XML line."""
+    out = io.BytesIO()
+    write_to(book, out)
+    return out.getvalue()
+
+
+def write_to(book: Book, out: BinaryIO) -> None:
+    """The bytes of `write`, serialised straight into `out` (no copy of the document as
+    bytes besides its tree)."""
     root = build(book)
     indent(root)
-    data: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
-    return prologue() + data + b"\n"
+    out.write(prologue())
+    etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=False)
+    out.write(b"\n")
 

@@ -13,7 +13,9 @@ set apart.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from layout.flows import glued
 from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
@@ -146,13 +148,18 @@ def page_notes(book: Book) -> list[list[str]]:
 
 def write(book: Book, notes: str = "none") -> bytes:
     """The reading text as UTF-8; `notes` is "none" (notes left out) or "end"."""
+    out = io.BytesIO()
+    write_to(book, out, notes)
+    return out.getvalue()
+
+
+def write_to(book: Book, out: BinaryIO, notes: str = "none") -> None:
+    """The bytes of `write`, written to `out` a page at a time (never the whole text)."""
     if notes not in NOTES_MODES:
         raise ValueError(f"notes must be one of {NOTES_MODES}, not {notes!r}")
-    pages = []
     ends = page_notes(book) if notes == "end" else [[] for _ in book.pages]
-    for pieces, texts in zip(page_chunks(book), ends, strict=True):
+    for n, (pieces, texts) in enumerate(zip(page_chunks(book), ends, strict=True)):
         text = "\n".join(pieces)
         if texts:
             text = text + "\n\n" + "\n".join(texts) if text else "\n".join(texts)
-        pages.append(text + "\n")
-    return "\f".join(pages).encode("utf-8")
+        out.write(("\f" if n else "").encode("utf-8") + (text + "\n").encode("utf-8"))
