@@ -116,11 +116,12 @@ def test_an_internal_error_is_one_line_and_exit_4(
 ) -> None:
     from layout.writers import analysis
 
-    def broken(book: object) -> bytes:
+    def broken(book: object, out: object) -> None:
         raise ValueError("simulated bug")
 
-    monkeypatch.setattr(analysis, "write", broken)
+    monkeypatch.setattr(analysis, "write_to", broken)
     assert main(["convert", str(SEED), "--json", str(tmp_path / "x.json"), "--quiet"]) == 4
+    assert not (tmp_path / "x.json").exists() and list(tmp_path.iterdir()) == []
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "internal error" in err[0] and "simulated bug" in err[0]
     assert "Traceback" not in err[0]
