@@ -67,6 +67,16 @@ def type_height(line: Line) -> float:
     return float(line.box.height) if line.box is not None else 0.0
 
 
+def ink(line: Line) -> Box | None:
+    """Where the line's print stands: around its words' boxes when the source gives
+    them (a line's own box may take in white space), else its box."""
+    boxes = [w.box for w in line.words if w.box is not None and w.text.strip()]
+    if not boxes:
+        return line.box
+    return Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes),
+               max(b.x1 for b in boxes), max(b.y1 for b in boxes))
+
+
 def middle(line: Line) -> float:
     """The height of the line's middle on the page. Its box is used, not its baseline:
     baselines are missing from most OCR and sometimes wrong in ground truth, and the box

@@ -38,10 +38,11 @@ INDENT = 0.15
 right of the text block's left edge (a paragraph's last line begins at the edge)."""
 
 SHEET_MARK = re.compile(
-    r"(?:^|\s)(?:[A-Z]{1,3}|[a-z]{1,2}|\*{1,3}|\)\s?:?\s?\()\s?(?:\d{1,2}|[ivxj]{1,5})?\s*$"
+    r"(?:^|\s)(?:[A-Z]{1,3}|[a-z]{1,2}|\*{1,3}|\)\s?:?\s?\(|\(\s?:?\s?\))"
+    r"\s?(?:\d{1,2}|[ivxj]{1,5})?\s*$"
 )
 """How a sheet signature ends: a letter (doubled or tripled), stars or a bracket pair, and
-the leaf in arabic or roman numerals (`A 2`, `B iij`, `** ij`, `Aa`, `) ( 2`)."""
+the leaf in arabic or roman numerals (`A 2`, `B iij`, `** ij`, `Aa`, `) ( 2`, `(:) ij`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,15 @@ class Bands:
         """Whether line i stands in the head row beside the line printing the folio."""
         n = page.number_line
         return n is not None and n != i and i in self.head and n in self.head
+
+    def heads_block(self, page: Page, i: int) -> bool:
+        """Whether line i opens a block of the source's whose lines go on below the head
+        row (a heading of several lines, or the text itself)."""
+        region = page.lines[i].region
+        return region is not None and any(
+            line.region == region and j not in self.head and line.text.strip()
+            for j, line in enumerate(page.lines)
+        )
 
     def alone_apart(self, page: Page, i: int) -> bool:
         """Whether line i is the only line of a head row standing apart from the text,
@@ -93,35 +103,80 @@ def of(page: Page) -> Bands | None:
     return Bands(layout, head, apart, foot)
 
 
+def _catchword(page: Page, layout: Layout, i: int) -> bool:
+    """Whether line i may be a catchword: a word or two ending at the text block's right
+    edge (measured by its words' boxes where the source gives them: a line's own box may
+    take in the white space before it)."""
+    line = page.lines[i]
+    box = geometry.ink(line)
+    return (
+        box is not None
+        and box.width <= CATCHWORD_WIDTH * layout.measure
+        and len(line.text.split()) <= CATCHWORD_TOKENS
+        and box.x1 >= layout.right - FLUSH * layout.measure
+    )
+
+
+def _row_roles(page: Page, layout: Layout, row: list[int], last_row: bool
+               ) -> dict[int, Role]:
+    """The catchword and signatures of one row: its rightmost line when it may be a
+    catchword and every line beside it ends in a sheet mark (these are signatures); in
+    the last row, a short indented line ending in a sheet mark is a signature without a
+    catchword beside it too. Anything else in the row (a register's entries beside their
+    page numbers, a table's cells) makes it no row of furniture."""
+    lines = page.lines
+    marks = []
+    for i in row[:-1]:
+        b = lines[i].box
+        assert b is not None
+        if SHEET_MARK.search(lines[i].text.strip()) is None or layout.full(b):
+            return {}
+        marks.append(i)
+    out: dict[int, Role] = {}
+    caught = _catchword(page, layout, row[-1])
+    if caught:
+        out[row[-1]] = Role.CATCHWORD
+    elif last_row:
+        marks.append(row[-1])
+    for i in marks:
+        b = lines[i].box
+        assert b is not None
+        if caught or (
+            last_row
+            and SHEET_MARK.search(lines[i].text.strip()) is not None
+            and b.width <= SHORT * layout.measure
+            and b.x0 >= layout.left + INDENT * layout.measure
+        ):
+            out[i] = Role.SIGNATURE
+    return out
+
+
 def foot_roles(page: Page, bands: Bands) -> dict[int, Role]:
-    """The catchword and signatures of the foot row: the row's rightmost line when it is
-    a word or two ending at the text block's right edge, the short lines beside it; a
-    short indented line ending in a sheet mark when the row has no catchword."""
+    """The catchword and signatures of the page's foot row."""
     if not bands.foot:
         return {}
     layout, lines = bands.layout, page.lines
     row = [i for i in bands.foot if lines[i].role is Role.BODY and lines[i].box is not None]
     if not row or any(layout.full(lines[i].box) for i in row):  # type: ignore[arg-type]
         return {}
-    out: dict[int, Role] = {}
-    last = lines[row[-1]]
-    box = last.box
-    assert box is not None
-    if (
-        box.width <= CATCHWORD_WIDTH * layout.measure
-        and len(last.text.split()) <= CATCHWORD_TOKENS
-        and box.x1 >= layout.right - FLUSH * layout.measure
-    ):
-        out[row[-1]] = Role.CATCHWORD
-    for i in row:
-        if i in out:
+    return _row_roles(page, layout, row, last_row=True)
+
+
+def catchword_rows(page: Page, bands: Bands) -> dict[int, list[int]]:
+    """Rows inside the page that may hold the text's catchword, printed where the text
+    ends and a block of the source's (the notes) follows: catchword line -> the sheet
+    marks beside it. The text of the next page has to confirm them."""
+    layout, lines = bands.layout, page.lines
+    rows = layout.rows
+    out: dict[int, list[int]] = {}
+    for k in range(1, len(rows) - 1):
+        row = [i for i in rows[k] if lines[i].role is Role.BODY and lines[i].box is not None]
+        below = rows[k + 1][0]
+        if not row or lines[below].region is None or lines[below].region in {
+                lines[i].region for i in rows[k - 1]}:
             continue
-        b = lines[i].box
-        assert b is not None
-        if out and b.width <= SHORT * layout.measure or (
-            b.width <= SHORT * layout.measure
-            and b.x0 >= layout.left + INDENT * layout.measure
-            and SHEET_MARK.search(lines[i].text.strip()) is not None
-        ):
-            out[i] = Role.SIGNATURE
+        found = _row_roles(page, layout, row, last_row=False)
+        catch = [i for i, role in found.items() if role is Role.CATCHWORD]
+        if catch:
+            out[catch[0]] = [i for i in found if i != catch[0]]
     return out

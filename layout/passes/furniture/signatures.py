@@ -16,7 +16,9 @@ lines relabelled, and nothing else changed:
   and a stray speck of one-letter OCR noise on the page's last line.
 With geometry (`bands.foot_roles`), the page's foot row speaks as well: its lone word at
 the right edge of the text block is the catchword (the next page need not be at hand),
-the short lines beside it are signatures. The footnote pass runs after this one, so the
+the sheet marks beside it are signatures; a row where the text ends above a block of
+notes holds the catchword too when a sheet mark stands beside it or the next page opens
+with it. The footnote pass runs after this one, so the
 notes end above these lines. Not handled:
 signatures in the side margin, catchwords of more than one word.
 """
@@ -225,10 +227,15 @@ def mark(book: Book) -> Book:
         for i in zones.edges(page, MARGIN_DEPTH):
             if page.lines[i].role is Role.BODY and zones.is_stamp(page.lines[i].text):
                 roles[i] = Role.FOOTER
+        nxt = book.pages[p + 1] if p + 1 < len(book.pages) else None
         geo = bands.of(page)
         if geo is not None:
             roles.update(bands.foot_roles(page, geo))
-        nxt = book.pages[p + 1] if p + 1 < len(book.pages) else None
+            for i, marks in bands.catchword_rows(page, geo).items():
+                # set apart in its own row, the word may finish the line above's break
+                if marks or _is_catchword(page.lines[i].text, None, nxt):
+                    roles[i] = Role.CATCHWORD
+                    roles.update(dict.fromkeys(marks, Role.SIGNATURE))
         for rank, i in enumerate(feet[p]):
             if i in roles:
                 continue

@@ -80,7 +80,7 @@ def find(
         j = s - 1  # `page.above(s)`, inlined
         while j >= top and blanks[j]:
             j -= 1
-        prev, blank = (j if j >= top else -1), j < s - 1 or s in page.breaks
+        prev, blank = (j if j >= top else -1), j < s - 1
         score = prior + max(WIDTH_FLOOR, acc)
         if blank or (prev >= 0 and rule[prev]):
             score += gap

@@ -180,7 +180,7 @@ def _relabel(lines: tuple[Line, ...], area: NoteArea) -> tuple[Line, ...]:
 
 def mark(book: Book) -> Book:
     """Mark the notes of every page and link them to their marks and to each other."""
-    views = [PageLines.of(page.lines, small_type.breaks(page.lines)) for page in book.pages]
+    views = [PageLines.of(page.lines) for page in book.pages]
     labels = [view.labels for view in views]
     styles, repeats = habits.label_habits(book, labels)
     digit_styles = [s for s in styles if s in ("1)", "1", "(1)", "[1]", "1.")]

@@ -49,12 +49,9 @@ class PageLines:
     """First line of the foot run (-1 when the page has no body line)."""
     bottom: int
     """Last body line of the page."""
-    breaks: frozenset[int] = frozenset()
-    """Lines that open a block the source sets apart from the line above (OCR with
-    geometry, which has no blank lines): they weigh as a blank line above them would."""
 
     @classmethod
-    def of(cls, lines: Sequence[Line], breaks: frozenset[int] = frozenset()) -> PageLines:
+    def of(cls, lines: Sequence[Line]) -> PageLines:
         """The view of a page, its body lines' labels parsed."""
         body_role, blank_role = Role.BODY, Role.BLANK
         texts = [line.text for line in lines]
@@ -93,7 +90,6 @@ class PageLines:
             prose,
             top,
             bottom,
-            breaks,
         )
 
     def above(self, i: int) -> tuple[int, bool]:
@@ -102,7 +98,7 @@ class PageLines:
         j = i - 1
         while j >= self.top and self.blank[j]:
             j -= 1
-        return (j if j >= self.top else -1), j < i - 1 or i in self.breaks
+        return (j if j >= self.top else -1), j < i - 1
 
 
 @dataclass(frozen=True)

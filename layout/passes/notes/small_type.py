@@ -286,16 +286,3 @@ def area(lines: Sequence[Line], layout: Layout | None, open_note: bool = False
     labelled = [part.lines[0] for part in parts if part.label is not None]
     return NoteArea(tuple(parts), (), top, min(labelled, default=-1), 0.0)
 
-
-def breaks(lines: Sequence[Line]) -> frozenset[int]:
-    """The body lines that open a new block of the source (its text blocks: OCR with
-    geometry has no blank lines to set notes apart); none for a page without blocks."""
-    out: set[int] = set()
-    last: str | None = None
-    for i, line in enumerate(lines):
-        if line.role is not Role.BODY or line.region is None or not line.text.strip():
-            continue
-        if last is not None and line.region != last:
-            out.add(i)
-        last = line.region
-    return frozenset(out)
