@@ -47,7 +47,7 @@ class Sheet:
         y = self.y
         for k, (t, x0, width) in enumerate(items):
             self.y = y
-            self.add(t, x0, width, height, f"{region}{k}", step=0)
+            self.add(t, x0, width, height, f"{region}{y}.{k}", step=0)
         self.y = y + PITCH
 
     def skip(self, pixels: int) -> None:
