@@ -301,3 +301,21 @@ def test_a_hand_added_note_without_label_is_no_continuation(tmp_path: Path) -> N
     book = read_file(tei.read_bytes(), str(tei))
     (note,) = book.pages[0].footnotes
     assert not note.continued and note.marker == "1" and note.anchor is not None
+
+
+def test_structure_comes_back_from_the_divisions_and_blocks() -> None:
+    """Headings (level, type, number), list items with their labels, verse, a letter's
+    and the title page's parts: what the TEI writes of the structure reads back."""
+    from writer_fixtures import documents_book, outline_book
+
+    for book in (outline_book(), documents_book()):
+        back = read_file(tei.write(book), "structured.tei.xml")
+        want = [(line.text, line.heading and (line.heading.level, line.heading.kind,
+                                              line.heading.n), line.block, line.label_end,
+                 line.paragraph_start)
+                for page in book.pages for line in page.lines]
+        got = [(line.text, line.heading and (line.heading.level, line.heading.kind,
+                                             line.heading.n), line.block, line.label_end,
+                line.paragraph_start)
+               for page in back.pages for line in page.lines]
+        assert got == want

@@ -7,10 +7,12 @@ from dataclasses import replace
 
 import pytest
 from lxml import etree
+from test_write_tei_layout import assert_text_is_the_input
 from writer_fixtures import (
     TEI,
     assert_lossless,
     assert_valid,
+    documents_book,
     history_book,
     layout_rng,
     note_lines,
@@ -130,6 +132,45 @@ def test_headings_open_nested_divs_with_their_type_and_number(
     assert [d.get("n") for d in xp(section[0], "t:div")] == ["a"]
     assert xp(section[0], "t:div/t:p") and not xp(section[0], "t:p")
     assert_valid(layout_schema, tei.write(outline_book()))
+
+
+def test_title_page_goes_in_front_with_its_parts() -> None:
+    doc = parse(documents_book())
+    front = xp(doc, "//t:text/t:front")
+    assert len(front) == 1 and xp(front[0], "t:pb")
+    page = xp(front[0], "t:titlePage")[0]
+    assert ["".join(x.itertext()) for x in xp(page, "t:docTitle/t:titlePart")] == [
+        "Briefwechſelzwiſchen Schiller und Goethe."]
+    assert "".join(xp(page, "t:byline")[0].itertext()) == "VonDr. Karl Muſter."
+    assert xp(page, "t:titlePart[@type='desc']") and xp(page, "t:docImprint")
+    assert xp(front[0], "t:p")  # prose on the title page's page stays prose
+    assert xp(doc, "//t:body/t:div[@type='letter']")
+
+
+def test_a_letter_opens_with_dateline_and_salute_and_closes_with_signature() -> None:
+    doc = parse(documents_book())
+    letter = xp(doc, "//t:div[@type='letter']")[0]
+    tags = [etree.QName(el).localname for el in letter if el.tag != f"{TEI}pb"]
+    assert tags == ["head", "opener", "p", "list", "lg", "closer"]
+    assert [etree.QName(el).localname for el in xp(letter, "t:opener/*")] == [
+        "dateline", "salute"]
+    assert [etree.QName(el).localname for el in xp(letter, "t:closer/*")] == [
+        "salute", "signed"]
+
+
+def test_numbered_items_form_one_list_each_item_numbered_its_label_kept() -> None:
+    doc = parse(documents_book())
+    items = xp(doc, "//t:list/t:item")
+    assert [item.get("n") for item in items] == ["1", "2"]
+    assert "".join(items[0].itertext()) == "1. Die Vorrede."
+    assert len(xp(items[1], "t:lb")) == 2
+    assert [len(xp(lg, "t:l")) for lg in xp(doc, "//t:lg")] == [2]
+
+
+def test_documents_are_valid_and_lossless(layout_schema: etree.RelaxNG) -> None:
+    book = documents_book()
+    assert_valid(layout_schema, tei.write(book))
+    assert_text_is_the_input(book, tei.write(book))
 
 
 def test_heading_after_paragraphs_opens_a_new_div() -> None:

@@ -32,8 +32,8 @@ def plain_read(data: bytes) -> list[PlainPage]:
     is text. Pages at pb, furniture in fw (a choice's orig), notes apart; no knowledge of
     lb or pc."""
     root = etree.fromstring(data)
-    body = root.find(f"{TEI}text/{TEI}body")
-    assert body is not None
+    text = root.find(f"{TEI}text")
+    assert text is not None
     pages: list[PlainPage] = []
     buffer: list[str] = []
 
@@ -66,7 +66,7 @@ def plain_read(data: bytes) -> list[PlainPage]:
             if mixed and child.tail:
                 buffer.append(child.tail)
 
-    walk(body, False)
+    walk(text, False)  # the front (a title page) and the body
     flush()
     return pages
 

@@ -14,8 +14,10 @@ from writer_fixtures import (
     TEI,
     assert_lossless,
     assert_valid,
+    documents_book,
     history_book,
     layout_rng,
+    outline_book,
     pipeline,
     rebuild,
     seed_book,
@@ -41,7 +43,7 @@ def tei_all() -> etree.RelaxNG:
 
 
 def test_lossless_on_hand_built_books() -> None:
-    for book in (history_book(), seed_book()):
+    for book in (history_book(), seed_book(), outline_book(), documents_book()):
         assert_lossless(book, tei.write(book))
 
 
@@ -92,12 +94,12 @@ def test_lossless_through_the_command_line(tmp_path: Path) -> None:
 
 
 def test_hand_built_books_valid_against_our_schema(layout_schema: etree.RelaxNG) -> None:
-    for book in (history_book(), seed_book()):
+    for book in (history_book(), seed_book(), outline_book(), documents_book()):
         assert_valid(layout_schema, tei.write(book))
 
 
 def test_hand_built_books_valid_against_tei_all(tei_all: etree.RelaxNG) -> None:
-    for book in (history_book(), seed_book()):
+    for book in (history_book(), seed_book(), outline_book(), documents_book()):
         assert_valid(tei_all, tei.write(book))
 
 

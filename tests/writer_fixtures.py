@@ -19,6 +19,7 @@ from lxml import etree
 from layout.model import (
     FURNITURE,
     Anchor,
+    Block,
     Book,
     Footnote,
     Heading,
@@ -98,6 +99,38 @@ def outline_book() -> Book:
          ("ZWEITES CAPITEL.", H, {"paragraph_start": True, "heading": chapter2}),
          ("Die Stände.", H, {"heading": chapter2}), *prose],
         number="71"),), metadata=Metadata(title="Staatsrecht", source="outline.txt"))
+
+
+def documents_book() -> Book:
+    """A title page, a letter (heading, dateline, salutation, text, closing, signature),
+    a numbered list and a stanza: every block that is not prose."""
+    letter = Heading(level=1, kind="letter", n="1", rule="book")
+    start = {"paragraph_start": True}
+    title = page(
+        [("Briefwechſel", B, {**start, "block": Block.TITLE}),
+         ("zwiſchen Schiller und Goethe.", B, {"block": Block.TITLE}),
+         ("Von", B, {**start, "block": Block.BYLINE}),
+         ("Dr. Karl Muſter.", B, {"block": Block.BYLINE}),
+         ("Erſter Band.", B, {**start, "block": Block.TITLE_PAGE}),
+         ("Stuttgart, 1828.", B, {**start, "block": Block.IMPRINT}),
+         ("Das Recht der Ueberſetzung wird vorbehalten.", B, start)],
+    )
+    body = page(
+        [("1. An Goethe.", H, {**start, "heading": letter}),
+         ("Weimar, den 3. März 1801.", B, {**start, "block": Block.DATELINE}),
+         ("Lieber Freund!", B, {**start, "block": Block.SALUTE}),
+         ("Ich ſende Ihnen hier die Bogen, und bitte", B, start),
+         ("Sie um Ihre Meinung. Es ſind folgende:", B),
+         ("1. Die Vorrede.", B, {**start, "block": Block.ITEM, "label_end": 3}),
+         ("2. Das erſte Buch, welches noch", B, {**start, "block": Block.ITEM, "label_end": 3}),
+         ("der Durchſicht bedarf.", B, {"block": Block.ITEM}),
+         ("Der Mond iſt aufgegangen,", B, {**start, "block": Block.VERSE}),
+         ("Die goldnen Sternlein prangen.", B, {"block": Block.VERSE}),
+         ("Ihr ergebenſter", B, {**start, "block": Block.SALUTE}),
+         ("Schiller.", B, {**start, "block": Block.SIGNED})],
+        number="3",
+    )
+    return Book(pages=(title, body), metadata=Metadata(source="letters.txt"))
 
 
 def history_book() -> Book:
@@ -223,7 +256,7 @@ def rebuild(tei: bytes) -> list[Rebuilt]:
     """The printed text of every page, read back from a TEI document of ours."""
     root = etree.fromstring(tei)
     pages: list[Rebuilt] = []
-    body = root.find(f"{TEI}text/{TEI}body")
+    body = root.find(f"{TEI}text")  # the front (a title page) and the body
     assert body is not None
 
     def add(text: str | None) -> None:

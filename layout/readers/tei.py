@@ -5,7 +5,8 @@ records, so the typesetter and the writers can work from an edited TEI without r
 the passes again: one page per `<pb/>` (`@n` the printed number, `[n]` an inferred one),
 one line per `<lb/>` (in `<head>` a heading, in `<p>` body text, a paragraph or heading
 starting at its block's first line; a heading's level, type and number from the typed
-`<div>`s around it), furniture from `<fw>`, footnotes from
+`<div>`s around it; list items, verse, a letter's and the title page's parts as their
+`Block`), furniture from `<fw>`, footnotes from
 `<note place="foot">` (the mark in `@n` goes back into the text line where the note
 stands, and becomes its anchor), line-end hyphens from `<pc>` and `<lb break="no"/>`,
 and the metadata from the teiHeader. The Book is marked `analysed`: the passes must not
@@ -22,7 +23,7 @@ from itertools import pairwise
 
 from lxml import etree
 
-from layout.model import Book, Heading, Role
+from layout.model import Block, Book, Heading, Role
 from layout.readers import tei_metadata
 from layout.readers.decoding import ReadError
 from layout.readers.tei_pages import (
@@ -39,11 +40,21 @@ from layout.readers.xml_safety import parse
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TEI_ROOT = f"{{{TEI_NS}}}TEI"
-(TEXT, LB, PB, FW, PC, NOTE, LABEL, P, HEAD, DIV) = (
+(TEXT, LB, PB, FW, PC, NOTE, LABEL, P, HEAD, DIV, L, TITLE_PART, DOC_TITLE) = (
     f"{{{TEI_NS}}}{name}"
-    for name in ("text", "lb", "pb", "fw", "pc", "note", "label", "p", "head", "div")
+    for name in ("text", "lb", "pb", "fw", "pc", "note", "label", "p", "head", "div", "l",
+                 "titlePart", "docTitle")
 )
 CHOICE, ORIG, REG = (f"{{{TEI_NS}}}{name}" for name in ("choice", "orig", "reg"))
+BLOCKS: dict[str, Block] = {
+    f"{{{TEI_NS}}}{name}": block
+    for name, block in (("item", Block.ITEM), ("l", Block.VERSE),
+                        ("dateline", Block.DATELINE), ("salute", Block.SALUTE),
+                        ("signed", Block.SIGNED), ("addrLine", Block.ADDRESS),
+                        ("titlePart", Block.TITLE), ("byline", Block.BYLINE),
+                        ("docImprint", Block.IMPRINT))
+}
+"""The elements we write for blocks that are not prose, and the Block each stands for."""
 
 
 class _Walk:
@@ -54,6 +65,7 @@ class _Walk:
         self.page: PageDraft | None = None
         self.role = Role.BODY  # the role of a new text line: its block's
         self.heading: Heading | None = None  # the division a heading's lines open
+        self.kind: Block | None = None  # the block that is no prose the lines are in
         self.starts = False  # the next text line begins a paragraph or heading
         self.line: LineDraft | None = None  # the open running-text line
         self.note: NoteDraft | None = None  # the open note, if inside one
@@ -62,6 +74,7 @@ class _Walk:
         self.handlers = {
             LB: self.lb, PB: self.pb, FW: self.fw, PC: self.pc, NOTE: self.footnote,
             LABEL: self.label, P: self.block, HEAD: self.block,
+            **{tag: self.block for tag in BLOCKS},
         }
 
     # -- where text goes ------------------------------------------------------------------
@@ -80,7 +93,8 @@ class _Walk:
                 self.note.lines.append(self.note_line)
             return self.note_line
         if self.line is None:
-            self.line = LineDraft(self.role, paragraph_start=self.starts, heading=self.heading)
+            self.line = LineDraft(self.role, paragraph_start=self.starts, heading=self.heading,
+                                  block=self.kind)
             self.starts = False
             self.current_page().items.append(self.line)
             self.text_flow.append(self.line)
@@ -106,7 +120,7 @@ class _Walk:
             if tag == LB and self.note is None and self.page is not None:
                 # the hot path: a running-text line begins, its text in the lb's tail
                 line = LineDraft(self.role, self.starts, child.get("break") == "no",
-                                 child.tail, self.heading)
+                                 child.tail, self.heading, self.kind)
                 self.starts = False
                 self.line = line
                 self.page.items.append(line)
@@ -178,11 +192,17 @@ class _Walk:
         saved = self.role
         self.role = Role.HEADING if el.tag == HEAD else Role.BODY
         self.heading = division(el) if el.tag == HEAD else None
-        self.starts = True
+        self.kind = BLOCKS.get(el.tag)
+        parent = el.getparent()
+        if el.tag == TITLE_PART and (parent is None or parent.tag != DOC_TITLE):
+            self.kind = Block.TITLE_PAGE
+        before = el.getprevious()
+        # a verse line goes on with its stanza; anything else starts a block
+        self.starts = el.tag != L or before is None or before.tag != L
         self.line = None
         self.add(el.text)
         self.walk(el)
-        self.role, self.heading = saved, None
+        self.role, self.heading, self.kind = saved, None, None
         self.starts = False
         self.line = None  # the block's end ends its last line
 

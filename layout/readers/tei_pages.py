@@ -18,7 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from layout.model import HYPHEN_SIGNS, Anchor, Footnote, Heading, Hyphen, Line, Page, Role
+from layout.model import (
+    HYPHEN_SIGNS,
+    Anchor,
+    Block,
+    Footnote,
+    Heading,
+    Hyphen,
+    Line,
+    Page,
+    Role,
+)
 from layout.passes.furniture.running_titles import clean
 from layout.passes.notes.labels import parse
 
@@ -34,6 +44,8 @@ FW_ROLES: dict[str | None, Role] = {
 
 BLANK = Role.BLANK  # bound once: attribute access on an enum class is slow
 JOIN, KEEP, SPACE, UNDECIDED = Hyphen.JOIN, Hyphen.KEEP, Hyphen.SPACE, Hyphen.UNDECIDED
+ITEM_LABEL = re.compile(r"\s*\(?(?:\d{1,3}|[A-Za-z]{1,2}|[IVXLC]+)[.)]\s*")
+"""A list item's printed label: `1. `, `a) `, `(2) `."""
 RULE = "tei"
 """`Line.hyphen_rule` of a decision read from the TEI: the markup, not a rung of evidence."""
 NOTE_ID = re.compile(r"n(\d+)\.(\d+)")
@@ -53,13 +65,15 @@ def printed(text: str) -> str:
 class LineDraft:
     """A printed line while the walk collects it (a plain class: made once per lb)."""
 
-    __slots__ = ("glue_next", "glued_in", "heading", "length", "paragraph_start", "parts",
-                 "pc_end", "pc_force", "role")
+    __slots__ = ("block", "glue_next", "glued_in", "heading", "length", "paragraph_start",
+                 "parts", "pc_end", "pc_force", "role")
 
     def __init__(self, role: Role, paragraph_start: bool = False, glued_in: bool = False,
-                 text: str | None = None, heading: Heading | None = None) -> None:
+                 text: str | None = None, heading: Heading | None = None,
+                 block: Block | None = None) -> None:
         self.role = role
         self.heading = heading  # the division a heading line opens
+        self.block = block  # the block (no prose) the line is in
         self.paragraph_start = paragraph_start
         self.glued_in = glued_in  # its lb has break="no": it goes on with the line before
         self.parts: list[str] = [text] if text else []
@@ -220,6 +234,14 @@ def arrange(page: PageDraft) -> tuple[list[Entry], list[NoteDraft]]:
     return entries, notes
 
 
+def item_label_end(entry: LineDraft, text: str) -> int:
+    """Where the printed label of a list item's first line ends (`1. `), else 0."""
+    if entry.block is not Block.ITEM or not entry.paragraph_start:
+        return 0
+    label = ITEM_LABEL.match(text)
+    return label.end() if label else 0
+
+
 def build(page: PageDraft, entries: list[Entry], notes: list[NoteDraft],
           next_ids: dict[str, int], p: int) -> Page:
     """The model's Page from the arranged entries (hyphens already resolved in
@@ -239,7 +261,8 @@ def build(page: PageDraft, entries: list[Entry], notes: list[NoteDraft],
                 lines.append(Line(text, role=entry.role, hyphen=hyphen,
                                   hyphen_rule=RULE if hyphen else None,
                                   paragraph_start=entry.paragraph_start,
-                                  heading=entry.heading))
+                                  heading=entry.heading, block=entry.block,
+                                  label_end=item_label_end(entry, text)))
             else:
                 lines.append(Line(text, BLANK))
             continue
