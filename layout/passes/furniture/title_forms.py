@@ -26,6 +26,9 @@ MIN_RUN = 3
 UNKNOWN = 5
 """The cost of a letter no vocabulary word covers, against 1 for each word."""
 LONGEST_WORD = 30
+CLOSE_UP_CHARS = 300
+"""A longer line is no title to close up (and the split into words costs thirty looks a
+letter)."""
 CLUSTER_WINDOW = 40
 """Pages back within which a misread title finds the title it misreads (titles change by
 chapter, and a title's run shows it on every page or every other one)."""
@@ -82,7 +85,7 @@ def _close_up(text: str, vocabulary: Counter[str]) -> str:
     """A letter-spaced title (most of its tokens one or two letters) closed up: where wider
     spaces part its words, at them; else its letters split into the book's words. Points
     inside it (OCR specks) go, a final point stays. Another title is left as it is."""
-    if not letter_spaced(text):
+    if len(text) > CLOSE_UP_CHARS or not letter_spaced(text):
         return text
     end = "." if text.rstrip().endswith(".") else ""
     groups = WIDE_SPACE.split(text.strip())

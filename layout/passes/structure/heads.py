@@ -86,8 +86,22 @@ def is_formula(text: str) -> bool:
     return bool(signs) and sum(c.isdigit() for c in signs) >= FORMULA * len(signs)
 
 
-PAGE_REFERENCE = re.compile(r"\s\.*\s*\d{1,4}\.?$")
-"""A line ending in a page number after a space (`§. 7. Das Reich 56`): a contents line."""
+PAGE_NUMBER_END = re.compile(r"\d{1,4}\.?$")
+
+
+def ends_in_page_reference(text: str) -> bool:
+    """A line ending in a page number after a space or after leaders (`§. 7. Das Reich 56`,
+    `Das Reich .... 56`): a contents line. Read from the line's end, each sign once (a
+    pattern searched over a long run of spaces went back over it at every space)."""
+    m = PAGE_NUMBER_END.search(text[-6:])
+    if m is None:
+        return False
+    before = text[: len(text) - 6 + m.start()] if len(text) > 6 else text[: m.start()]
+    spaced = before.rstrip()
+    if len(spaced) < len(before):
+        return True
+    leaders = spaced.rstrip(".")
+    return len(leaders) < len(spaced) and leaders[-1:].isspace()
 CONTENTS = 5
 """A page with this many contents lines is a table of contents: its lines head nothing."""
 
@@ -97,7 +111,7 @@ def contents_pages(book: Book) -> set[int]:
     return {
         p for p, page in enumerate(book.pages)
         if sum(1 for line in page.lines if line.role in (Role.BODY, Role.HEADING)
-               and PAGE_REFERENCE.search(line.text)) >= CONTENTS
+               and ends_in_page_reference(line.text)) >= CONTENTS
     }
 
 
