@@ -96,12 +96,19 @@ def main() -> int:
         settings = [(jobs, False) for jobs in range(1, args.workers + 1)]
         if not args.no_cluster:
             settings.append((args.workers, True))
+        one = tmp / "one"  # a shelf of one page: what starting and stopping an engine costs
+        one.mkdir()
+        shutil.copyfile(ROOT / "samples" / "page-286.txt", one / "page.txt")
         best: dict[tuple[int, bool], tuple[float, float, int]] = {}
+        fixed: dict[bool, float] = {}
         for n in range(args.runs):  # interleaved, so a busy minute weighs on every setting
             for jobs, cluster in settings:
                 out = tmp / f"out-{'dask' if cluster else 'pool'}-{jobs}-{n}"
                 result = run_batch(shelf, out, jobs, cluster)
                 best[jobs, cluster] = min(best.get((jobs, cluster), result), result)
+                if jobs == args.workers:
+                    wall = run_batch(one, tmp / f"one-{cluster}-{n}", jobs, cluster)[0]
+                    fixed[cluster] = min(fixed.get(cluster, wall), wall)
         print(f"{'engine':<14} {'workers':>7} {'pages':>7} {'wall s':>8} {'cpu s':>7} "
               f"{'pages/s':>8} {'speed-up':>8} {'efficiency':>10}")
         base = best[1, False][2] / best[1, False][0]
@@ -119,6 +126,11 @@ def main() -> int:
             ratio = best[args.workers, True][0] / best[args.workers, False][0]
             print(f"dask LocalCluster / process pool on {args.workers} workers: "
                   f"{ratio:.2f} x the time")
+            start = fixed[True] - fixed[False]
+            steady = (best[args.workers, True][0] - start) / best[args.workers, False][0]
+            print(f"  a one-page shelf takes {fixed[False]:.2f} s on the pool, "
+                  f"{fixed[True]:.2f} s on Dask: the cluster's start-up costs {start:.2f} s; "
+                  f"without it, {steady:.2f} x the time")
             if ratio > DASK_SLOWER_AT_MOST:
                 failed.append(f"dask {ratio:.2f} x the pool's time > {DASK_SLOWER_AT_MOST}")
     print(f"after: {load()}")
