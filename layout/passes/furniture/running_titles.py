@@ -22,9 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
 from layout.model import Book, Page, Role
 from layout.passes.furniture import bands, zones
-from layout.passes.furniture.likeness import SAME, letters, similar
+from layout.passes.furniture.likeness import COMPARED, SAME, SIMILAR, letters, similar
 
 RECURS = 2
 """A title alone on its line must recur this often (a title printed beside a folio, a
@@ -71,7 +74,6 @@ class Titles:
 
     def __init__(self, n_pages: int) -> None:
         self.keys: list[list[tuple[str, bool, int]]] = [[] for _ in range(n_pages)]
-        self._seen: dict[tuple[str, str], bool] = {}
 
     def add(self, page: int, text: str, weight: int) -> None:
         key = letters(text)
@@ -92,39 +94,40 @@ class Titles:
         """How often a title like `text` stands on other pages near `page`, in the same case
         (a chapter heading in capitals is not the title in small letters it repeats); a
         line on the same side of the next or last spread (two pages off) counts twice.
-        Counting stops at `enough`."""
+        Counting stops at `enough`. The lines of the pages around are compared in one call
+        of rapidfuzz (a loop in C: a page's cost stays small when nothing recurs)."""
         key, caps = letters(text), _capitals(text)
         if len(key) < MIN_LETTERS:
             return 0
-        found = 0
-        for q in _nearest_first(page, len(self.keys)):
-            weight = 0
+        near = [q for q in (page + d for d in NEAREST_FIRST) if 0 <= q < len(self.keys)]
+        choices: list[str] = []
+        owners: list[tuple[int, int]] = []
+        for q in near:
             for k, c, w in self.keys[q]:
-                if w > weight and c is caps and self._like(key, k):
-                    weight = w
-            if weight:
-                found += RECURS if abs(q - page) == 2 else weight
+                if c is caps:
+                    choices.append(k[:COMPARED])
+                    owners.append((q, w))
+        weight: dict[int, int] = {}
+        for _, _, at in process.extract(
+            key[:COMPARED], choices, scorer=Indel.normalized_similarity,
+            score_cutoff=SIMILAR, limit=None,
+        ):
+            q, w = owners[at]
+            weight[q] = max(weight.get(q, 0), w)
+        found = 0
+        for q in near:
+            if q in weight:
+                found += RECURS if abs(q - page) == 2 else weight[q]
                 if found >= enough:
                     break
         return found
 
-    def _like(self, a: str, b: str) -> bool:
-        """`similar`, remembered: a book repeats the same few titles page after page."""
-        pair = (a, b) if a <= b else (b, a)
-        known = self._seen.get(pair)
-        if known is None:
-            known = self._seen[pair] = similar(a, b)
-        return known
 
-
-def _nearest_first(page: int, n_pages: int) -> list[int]:
-    """The pages within WINDOW of `page`, nearest first (the spread's other side first)."""
-    out = []
-    for d in (2, 1, *range(3, WINDOW + 1)):
-        for q in (page - d, page + d):
-            if 0 <= q < n_pages:
-                out.append(q)
-    return out
+NEAREST_FIRST = tuple(
+    sign * d for d in (2, 1, *range(3, WINDOW + 1)) for sign in (-1, 1)
+)
+"""Offsets of the pages within WINDOW of a page, nearest first (the spread's other side
+first)."""
 
 
 def _capitals(text: str) -> bool:
