@@ -266,6 +266,18 @@ class Result:
             yield image
             tell.advance()
 
+    def review(self, progress: Progress | None = None) -> Iterator[bytes]:
+        """Every page drawn with the engine's decisions, as PNG (`layout.writers.review`):
+        the scan underneath when the source names one found beside the input."""
+        from layout import files
+        from layout.writers import review
+
+        tell = progress or Silent()
+        tell.begin("review", len(self.book.pages))
+        for image in review.each_page(self.book, files.scan_finder(self.book)):
+            yield image
+            tell.advance()
+
     def replaced(self) -> frozenset[str]:
         """Characters no face has (drawn as an equivalent or left out), in any typesetting
         done."""

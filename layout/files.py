@@ -51,6 +51,31 @@ def page_files(folder: Path) -> list[Path]:
     )
 
 
+def scan_finder(book: Book) -> Callable[[int], bytes | None]:
+    """The scans of a book's pages, found by the names the source gives them (a PAGE
+    file's `imageFilename`, hOCR's `image`, ALTO's `fileName`): beside the input (the
+    folder of page files, or the file's folder) or one folder up, by the path as given
+    or by its last part. A page whose scan is not found, or unreadable, gives None."""
+    source = Path(book.metadata.source or ".")
+    base = source if source.is_dir() else source.parent
+
+    def scan(p: int) -> bytes | None:
+        name = book.pages[p].image
+        if not name or "://" in name:
+            return None
+        given = Path(name.replace("\\", "/"))
+        for folder in (base, base.parent):
+            for candidate in (folder / given, folder / given.name):
+                try:
+                    if candidate.is_file():
+                        return candidate.read_bytes()
+                except OSError:
+                    continue
+        return None
+
+    return scan
+
+
 def load(path: Path, name: str | None = None) -> Book:
     """Read the input path (file or folder) into a book; ReadError on anything wrong."""
     name = name or str(path)

@@ -77,6 +77,34 @@ def ink(line: Line) -> Box | None:
                max(b.x1 for b in boxes), max(b.y1 for b in boxes))
 
 
+def word_gap(line: Line, start: int, end: int, after: bool) -> float | None:
+    """The white space on the page between the word holding characters start:end of the
+    line's text and the next word (`after`) or the one before, in the line's average
+    character widths; None when the line has no word boxes to tell."""
+    box = line.box
+    text = line.text.strip()
+    if box is None or not text or not line.words:
+        return None
+    spans: list[tuple[int, int, Box | None]] = []
+    offset = 0
+    for word in line.words:
+        at = line.text.find(word.text, offset) if word.text else -1
+        if at < 0:
+            return None
+        spans.append((at, at + len(word.text), word.box))
+        offset = at + len(word.text)
+    for k, (s, e, b) in enumerate(spans):
+        if s <= start < e or s < end <= e:
+            other = k + 1 if after else k - 1
+            if b is None or not 0 <= other < len(spans) or spans[other][2] is None:
+                return None
+            nb = spans[other][2]
+            assert nb is not None
+            white = nb.x0 - b.x1 if after else b.x0 - nb.x1
+            return max(0.0, white) / (box.width / len(line.text))
+    return None
+
+
 def middle(line: Line) -> float:
     """The height of the line's middle on the page. Its box is used, not its baseline:
     baselines are missing from most OCR and sometimes wrong in ground truth, and the box

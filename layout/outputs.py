@@ -68,6 +68,12 @@ def _png_files(result: Result, options: Options, progress: Progress | None
         yield f"page-{n:04d}.png", image
 
 
+def _review_files(result: Result, options: Options, progress: Progress | None
+                  ) -> Iterator[tuple[str, bytes]]:
+    for n, image in enumerate(result.review(progress), start=1):
+        yield f"review-{n:04d}.png", image
+
+
 OUTPUT_KINDS: tuple[OutputKind, ...] = (
     OutputKind(
         "tei", "write the TEI P5 document here",
@@ -83,6 +89,12 @@ OUTPUT_KINDS: tuple[OutputKind, ...] = (
         "text", "write the reading text here",
         file=lambda r, o, p: r.text(o.notes),
         stream=lambda r, o, out: r.write_text(out, o.notes), suffix=".txt", stdout=True,
+    ),
+    OutputKind(
+        "review", "draw every page with the engine's decisions as PNG into DIR "
+        "(review-0001.png, ...): line boxes by role, notes to their marks, hyphen decisions, "
+        "uncertain ones in red; the scan underneath when the source names one beside the input",
+        folder=_review_files, metavar="DIR",
     ),
     OutputKind(
         "pdf", "re-typeset the book as a PDF here",

@@ -69,12 +69,17 @@ class Bands:
 
     def heads_block(self, page: Page, i: int) -> bool:
         """Whether line i opens a block of the source's whose lines go on below the head
-        row (a heading of several lines, or the text itself)."""
+        row (a heading of several lines), a block of its own among the page's (one block
+        holding the whole page tells nothing)."""
         region = page.lines[i].region
-        return region is not None and any(
-            line.region == region and j not in self.head and line.text.strip()
-            for j, line in enumerate(page.lines)
+        if region is None:
+            return False
+        printed = [line for line in page.lines if line.text.strip()]
+        below = sum(
+            1 for j, line in enumerate(page.lines)
+            if line.region == region and j not in self.head and line.text.strip()
         )
+        return below > 0 and 2 * (below + 1) < len(printed)
 
     def alone_apart(self, page: Page, i: int) -> bool:
         """Whether line i is the only line of a head row standing apart from the text,

@@ -10,19 +10,22 @@ those the book's sequence confirms, `garbled_folios` mends the ones the OCR garb
 the head line or alone at the head or foot. A book of a few pages may show no sequence:
 its head-line numbers are then taken as printed. With geometry (`bands`), a folio is read
 only in the page's head or foot row, and a number standing alone there, set apart, is
-taken as printed even where the sequence is silent (sample pages of a book, a plate
-between them): rule "head-row". Not handled: folios in the side margins.
+taken as printed unless confirmed folios on both sides count otherwise (sample pages of
+a book, a plate between them): rule "head-row"; the gap that sets a number apart is read
+from the word boxes (OCR with geometry folds the spaces). Not handled: folios in the side margins.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from layout import geometry
 from layout.model import Book, Page, Role
 from layout.numerals import to_roman
 from layout.passes.furniture import bands, garbled_folios
 from layout.passes.furniture.folio_readings import read_page
 from layout.passes.furniture.page_sequence import (
+    WINDOW,
     Expectation,
     Reading,
     anchors,
@@ -50,13 +53,17 @@ def _set_apart(page: Page, r: Reading) -> bool:
     without a sequence to confirm it, a number that runs on with words is text ("1914")."""
     if r.where == "alone":
         return True
-    text = page.lines[r.line].text
+    line = page.lines[r.line]
+    text = line.text
     if r.where == "left":
         rest = text[r.end:]
-        gap = len(rest) - len(rest.lstrip())
+        gap: float = len(rest) - len(rest.lstrip())
     else:
         rest = text[: r.start]
         gap = len(rest) - len(rest.rstrip())
+    # OCR with word boxes folds the spaces: the gap on the page says it instead
+    side = geometry.word_gap(line, r.start, r.end, after=r.where == "left")
+    gap = max(gap, side or 0.0)
     return gap >= FOLIO_GAP and r.numeral.value < 1000
 
 
@@ -81,6 +88,16 @@ def _where_folios_stand(found: list[Reading], geo: bands.Bands | None) -> list[R
         return found
     places = geo.folio_places
     return [r for r in found if r.line in places]
+
+
+def _bracketed(chosen: list[Reading | None], p: int) -> bool:
+    """Whether confirmed folios on both sides of page p, near it, count alike (the page
+    stands inside a run of the sequence, not among sample pages or after a plate)."""
+    before = next((chosen[q] for q in range(p - 1, max(-1, p - 1 - WINDOW), -1)
+                   if chosen[q] is not None), None)
+    after = next((chosen[q] for q in range(p + 1, min(len(chosen), p + 1 + WINDOW))
+                  if chosen[q] is not None), None)
+    return before is not None and after is not None and before.key == after.key
 
 
 def _place(page: Page, r: Reading, rule: str) -> Page:
@@ -126,7 +143,10 @@ def mark(book: Book) -> Book:
         if pick is None and no_sequence:
             pick, rule = _fallback(page, found[p]), "head-line"
         if pick is None and places[p] is not None:
+            # unless the sequence on both sides of the page says otherwise
             pick, rule = _fallback(page, found[p]), "head-row"
+            if pick is not None and _bracketed(chosen, p) and not _expected(pick, exps[p]):
+                pick = None
         if pick is None:
             fits = [r for r in found[p] if _expected(r, exps[p])]
             if fits:

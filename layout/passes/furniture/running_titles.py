@@ -167,10 +167,17 @@ def _joined_title(page: Page) -> str | None:
 
 def _loose_lines(page: Page, geo: bands.Bands | None) -> list[int]:
     """Head lines that may hold a title printed apart from the folio: with geometry, the
-    lines of the head row but the folio's, and but a line heading a block of the
-    source's that goes on below (a chapter's heading, not a running title)."""
+    lines of the head row (but the folio's) as well, and not a line heading a block of
+    the source's that goes on below (a chapter's heading, not a running title)."""
+    found = _text_lines(page)
     if geo is not None:
-        return [i for i in geo.head if i != page.number_line and not geo.heads_block(page, i)]
+        found += [i for i in geo.head if i != page.number_line and i not in found]
+        found = [i for i in found if not geo.heads_block(page, i)]
+    return found
+
+
+def _text_lines(page: Page) -> list[int]:
+    """Head lines that may hold a title, as the text's order tells them."""
     top = zones.head(page, 3)
     if page.number_line in top:
         k = top.index(page.number_line)

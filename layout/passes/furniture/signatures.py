@@ -228,17 +228,16 @@ def mark(book: Book) -> Book:
             if page.lines[i].role is Role.BODY and zones.is_stamp(page.lines[i].text):
                 roles[i] = Role.FOOTER
         nxt = book.pages[p + 1] if p + 1 < len(book.pages) else None
+        geo_roles: dict[int, Role] = {}
         geo = bands.of(page)
         if geo is not None:
-            roles.update(bands.foot_roles(page, geo))
+            geo_roles = bands.foot_roles(page, geo)
             for i, marks in bands.catchword_rows(page, geo).items():
                 # set apart in its own row, the word may finish the line above's break
                 if marks or _is_catchword(page.lines[i].text, None, nxt):
-                    roles[i] = Role.CATCHWORD
-                    roles.update(dict.fromkeys(marks, Role.SIGNATURE))
+                    geo_roles[i] = Role.CATCHWORD
+                    geo_roles.update(dict.fromkeys(marks, Role.SIGNATURE))
         for rank, i in enumerate(feet[p]):
-            if i in roles:
-                continue
             text = page.lines[i].text
             if (p, i) in sheets or _is_mark(text, page):
                 roles[i] = Role.SIGNATURE
@@ -246,7 +245,11 @@ def mark(book: Book) -> Book:
                 roles[i] = Role.FOOTER
             elif rank <= 1 and _is_catchword(text, _above(page, i), nxt):
                 roles[i] = Role.CATCHWORD
+            elif i in geo_roles:
+                roles[i] = geo_roles[i]
             else:
                 break
+        for i, role in geo_roles.items():  # what the text left open, the page's rows say
+            roles.setdefault(i, role)
         pages.append(_relabel(page, roles))
     return replace(book, pages=tuple(pages))
