@@ -183,11 +183,12 @@ class Result:
 
         return tei.write(self.book)
 
-    def json(self) -> bytes:
-        """The JSON analysis (`schemas/analysis.schema.json`), as UTF-8 bytes."""
+    def json(self, indent: int | None = None) -> bytes:
+        """The JSON analysis (`schemas/analysis.schema.json`), as UTF-8 bytes; `indent`
+        spaces a level for human eyes (None: compact)."""
         from layout.writers import analysis
 
-        return analysis.write(self.book)
+        return analysis.write(self.book, indent)
 
     def write_tei(self, out: BinaryIO) -> None:
         """The bytes of `tei`, written to `out` (no copy of the document as bytes)."""
@@ -195,24 +196,25 @@ class Result:
 
         tei.write_to(self.book, out)
 
-    def write_json(self, out: BinaryIO) -> None:
+    def write_json(self, out: BinaryIO, indent: int | None = None) -> None:
         """The bytes of `json`, written to `out` a page at a time."""
         from layout.writers import analysis
 
-        analysis.write_to(self.book, out)
+        analysis.write_to(self.book, out, indent)
 
-    def write_text(self, out: BinaryIO, notes: Notes = "none") -> None:
+    def write_text(self, out: BinaryIO, notes: Notes = "none", lines: bool = False) -> None:
         """The bytes of `text`, written to `out` a page at a time."""
         from layout.writers import text
 
-        text.write_to(self.book, out, notes=notes)
+        text.write_to(self.book, out, notes=notes, lines=lines)
 
-    def text(self, notes: Notes = "none") -> bytes:
-        """The reading text, pages separated by form feeds; `notes="end"` appends each
-        page's notes to its page."""
+    def text(self, notes: Notes = "none", lines: bool = False) -> bytes:
+        """The reading text, pages separated by form feeds, paragraphs by blank lines;
+        `notes="end"` appends each page's notes to its page; `lines` keeps the printed
+        lines of paragraphs (else each paragraph is one line)."""
         from layout.writers import text
 
-        return text.write(self.book, notes=notes)
+        return text.write(self.book, notes=notes, lines=lines)
 
     def typeset(
         self,

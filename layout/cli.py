@@ -161,6 +161,15 @@ def add_run_options(opts: argparse._ArgumentGroup, whose: str) -> None:
         help="reading text: leave footnotes out (none, default) or add each page's "
         "notes at the end of its chunk (end)",
     )
+    opts.add_argument(
+        "--text-lines", action="store_true",
+        help="reading text: keep the printed lines of each paragraph (default: each "
+        "paragraph on one line; paragraphs and headings apart by a blank line either way)",
+    )
+    opts.add_argument(
+        "--json-indent", metavar="N", type=indent_width,
+        help="JSON analysis: indent N spaces a level, for human eyes (default: compact)",
+    )
     opts.add_argument("-q", "--quiet", action="store_true", help="no progress bar or remarks")
 
 
@@ -240,6 +249,17 @@ def jobs(text: str) -> int:
     return int(text)
 
 
+def indent_width(text: str) -> int:
+    """Parse --json-indent: a number of spaces from 0 to 8."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 8:
+        raise argparse.ArgumentTypeError(f"{text}: give 0 to 8 spaces")
+    return value
+
+
 def dpi(text: str) -> float:
     """Parse --dpi: a resolution a preview can be drawn at."""
     try:
@@ -291,7 +311,8 @@ def options(args: argparse.Namespace) -> Options:
     """The run's options from argv."""
     return Options(
         title=getattr(args, "title", None), author=getattr(args, "author", None),
-        lang=args.lang, notes=args.notes,
+        lang=args.lang, notes=args.notes, json_indent=args.json_indent,
+        text_lines=args.text_lines,
         pdf_mode=args.pdf_mode, page_size=args.page_size, pdf_a=args.pdf_a, dpi=args.dpi,
     )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from layout.model import TEXT_ROLES, Book, Hyphen, Line, Role
+from layout.model import TEXT_ROLES, Book, Footnote, Hyphen, Line, Page, Role
 
 Position = tuple[int, int]
 """(page index, line index), both 0-based."""
@@ -75,3 +75,19 @@ def glued(text: str, line: Line) -> tuple[str, bool]:
     if body and not body[-1].isalnum():
         body = body[:-1]  # the sign, whatever the OCR made of it
     return body + GLUE[line.hyphen], line.hyphen is not Hyphen.SPACE
+
+
+def note_text(page: Page, note: Footnote) -> str:
+    """A footnote part's text as a reader reads it: its printed lines (label included)
+    joined, line-end hyphens resolved by their decisions; blank lines left out."""
+    text, glue = "", False
+    for i in note.lines:
+        if not 0 <= i < len(page.lines):
+            continue
+        line = page.lines[i]
+        piece = line.text.strip()
+        if not piece:
+            continue
+        text = text + piece if glue or not text else text + " " + piece
+        text, glue = glued(text, line)
+    return text

@@ -31,6 +31,10 @@ class Options:
     """Width and height in points; None: the source's proportions (facsimile) or 5.5x8.5in."""
     pdf_a: bool = False
     dpi: float = DEFAULT_DPI
+    json_indent: int | None = None
+    """Spaces a level in the JSON analysis, for human eyes; None: compact."""
+    text_lines: bool = False
+    """The reading text keeps the printed lines of paragraphs (else one line each)."""
 
 
 FileRender = Callable[[Result, Options, Progress | None], bytes]
@@ -82,13 +86,15 @@ OUTPUT_KINDS: tuple[OutputKind, ...] = (
     ),
     OutputKind(
         "json", "write the JSON analysis here",
-        file=lambda r, o, p: r.json(), stream=lambda r, o, out: r.write_json(out),
+        file=lambda r, o, p: r.json(o.json_indent),
+        stream=lambda r, o, out: r.write_json(out, o.json_indent),
         suffix=".json", stdout=True,
     ),
     OutputKind(
         "text", "write the reading text here",
-        file=lambda r, o, p: r.text(o.notes),
-        stream=lambda r, o, out: r.write_text(out, o.notes), suffix=".txt", stdout=True,
+        file=lambda r, o, p: r.text(o.notes, o.text_lines),
+        stream=lambda r, o, out: r.write_text(out, o.notes, o.text_lines), suffix=".txt",
+        stdout=True,
     ),
     OutputKind(
         "review", "draw every page with the engine's decisions as PNG into DIR "

@@ -65,6 +65,25 @@ def test_folder_pages_in_natural_order(tmp_path: Path) -> None:
     assert len(json.loads(js.read_text(encoding="utf-8"))["pages"]) == 3
 
 
+def test_json_indent_and_text_lines(tmp_path: Path) -> None:
+    js, txt = tmp_path / "a.json", tmp_path / "a.txt"
+    assert main(["convert", str(SEED), "--json", str(js), "--json-indent", "2",
+                 "--text", str(txt), "--text-lines", "-q"]) == 0
+    raw = js.read_text(encoding="utf-8")
+    assert raw.startswith('{\n  "engine": {') and json.loads(raw)["pages"][0]["lines"]
+    kept = txt.read_text(encoding="utf-8")
+    assert "\n\n" in kept and "embittered\nman." in kept  # paragraphs apart, lines kept
+    assert main(["convert", str(SEED), "--text", str(txt), "-q"]) == 0
+    assert "embittered man." in txt.read_text(encoding="utf-8")  # re-flowed
+
+
+def test_a_bad_json_indent_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["convert", str(SEED), "--json-indent", "many"])
+    assert exit_.value.code == 2
+    assert "--json-indent" in capsys.readouterr().err
+
+
 def test_natural_key() -> None:
     assert sorted(["10.txt", "2.txt", "1.txt"], key=natural_key) == ["1.txt", "2.txt", "10.txt"]
 
@@ -116,7 +135,7 @@ def test_an_internal_error_is_one_line_and_exit_4(
 ) -> None:
     from layout.writers import analysis
 
-    def broken(book: object, out: object) -> None:
+    def broken(book: object, out: object, indent: object = None) -> None:
         raise ValueError("simulated bug")
 
     monkeypatch.setattr(analysis, "write_to", broken)

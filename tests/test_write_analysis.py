@@ -52,10 +52,43 @@ def test_line_roles_and_hyphens() -> None:
     lines = written(history_book())["pages"][0]["lines"]
     assert [x["role"] for x in lines[:4]] == ["header", "blank", "heading", "heading"]
     assert lines[4] == {"role": "body", "hyphen": "keep", "hyphen_rule": "vocabulary",
-                        "paragraph_start": True}
+                        "paragraph_start": True, "text": "The story is a well-",
+                        "page": 0, "line": 4, "offset": None}
     assert lines[5]["hyphen"] == "join"
     assert lines[6]["hyphen"] == "space" and lines[6]["hyphen_rule"] == "conjunction"
-    assert lines[1] == {"role": "blank", "hyphen": None}
+    assert lines[1] == {"role": "blank", "hyphen": None, "text": "", "page": 0, "line": 1,
+                        "offset": None}
+
+
+def test_every_line_gives_its_text_and_place_in_the_input() -> None:
+    """Through the reader: the offsets are where the lines stand in the input text."""
+    from layout import convert
+
+    data = (SAMPLES / "laband1876-excerpt.txt").read_text(encoding="utf-8")
+    doc = json.loads(convert(data.encode("utf-8"), "excerpt.txt").json())
+    seen = 0
+    for p, page in enumerate(doc["pages"]):
+        for i, line in enumerate(page["lines"]):
+            assert (line["page"], line["line"]) == (p, i)
+            assert data[line["offset"]: line["offset"] + len(line["text"])] == line["text"]
+            seen += 1
+    assert seen > 100
+
+
+def test_a_heading_line_gives_its_division_and_a_list_item_its_label() -> None:
+    from writer_fixtures import documents_book, outline_book
+
+    lines = written(outline_book())["pages"][0]["lines"]
+    assert lines[0]["heading"] == {"level": 1, "type": "chapter", "n": "1", "rule": "book",
+                                   "certain": True}
+    assert lines[1]["heading"] == lines[0]["heading"] and "paragraph_start" not in lines[1]
+    assert lines[5]["heading"]["certain"] is False
+    doc = written(documents_book())
+    items = [x for x in doc["pages"][1]["lines"] if x.get("block") == "item"]
+    assert [x.get("label_end") for x in items] == [3, 3, None]
+    assert {x.get("block") for x in doc["pages"][0]["lines"]} >= {"title", "byline", "imprint"}
+    for book in (outline_book(), documents_book()):
+        VALIDATOR.validate(written(book))
 
 
 def test_undecided_break_is_null_in_the_contract_and_flagged() -> None:
@@ -69,7 +102,8 @@ def test_footnotes_contract_fields() -> None:
     note = pages[0]["footnotes"][0]
     assert note == {"marker": "*", "lines": [10], "continued": False, "continues": True,
                     "label_end": 2, "anchor": {"line": 6, "start": 17, "end": 18,
-                                               "certain": True}}
+                                               "certain": True},
+                    "text": "* A note that goes on"}  # the break over the page kept open
     cont, unsure, bare = pages[1]["footnotes"]
     assert (cont["marker"], cont["continued"], cont["anchor"]) == (None, True, None)
     assert unsure["anchor"]["certain"] is False
@@ -88,9 +122,20 @@ def test_shared_line_entries_serialise_independently() -> None:
     lines = (Line("a", role=Role.BODY), Line("b", role=Role.BODY),
              Line("c-", role=Role.BODY, hyphen=Hyphen.JOIN, hyphen_rule="x"))
     doc = written(Book(pages=(Page(lines), Page(lines[:1]))))
-    assert doc["pages"][0]["lines"][0] == doc["pages"][0]["lines"][1] == {
-        "role": "body", "hyphen": None}
+    first, second = doc["pages"][0]["lines"][:2]
+    assert first == {"role": "body", "hyphen": None, "text": "a", "page": 0, "line": 0,
+                     "offset": None}
+    assert second == {**first, "text": "b", "line": 1}
     assert doc["pages"][0]["lines"][2]["hyphen"] == "join"
+
+
+def test_json_indent_is_the_same_document_for_human_eyes() -> None:
+    from layout.writers import analysis
+
+    book = history_book()
+    indented = analysis.write(book, indent=2)
+    assert b'\n  "engine": {' in indented
+    assert json.loads(indented) == json.loads(analysis.write(book))
 
 
 def test_hand_built_books_valid_against_the_schema() -> None:

@@ -85,12 +85,43 @@ def test_marks_cut_with_bad_spans_do_not_eat_text() -> None:
 def test_notes_at_the_end_of_their_page() -> None:
     first, second, third = chunks(history_book(), notes="end")
     assert first.endswith("* A note that goes onward\n")  # the broken word moves back
-    body, _, notes = second.partition("\n\n")
+    body, _, notes = second.rpartition("\n\n")  # the notes follow the last paragraph
     assert "goes on here." in body and "\u2020" not in body
     assert notes.split("\n")[:3] == ["and ends here.", "\u2020 An uncertain note.",
                                      "\u2021 A note without its mark."]
     assert "stray line of a note" in notes
     assert "\n\n" not in third
+
+
+def test_paragraphs_are_set_apart_each_on_one_line() -> None:
+    seed = chunks(seed_book())[0]
+    paragraphs = seed.strip("\n").split("\n\n")
+    assert len(paragraphs) == 3 and not any("\n" in p for p in paragraphs)
+    assert paragraphs[2].startswith("But Great Britain had as yet no clearly defined policy "
+                                    "toward Russia")
+    assert "conflicting ideas" in paragraphs[2]  # the hyphens resolved across the join
+
+
+def test_text_lines_keeps_the_printed_lines_paragraphs_still_apart() -> None:
+    kept = text.write(seed_book(), lines=True).decode("utf-8")
+    paragraphs = kept.strip("\n").split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[2].split("\n")[0] == "But Great Britain had as yet no clearly defined policy"
+    assert len(paragraphs[2].split("\n")) == 4  # six printed lines, two words broken over
+    assert flat(kept) == flat(text.write(seed_book()).decode("utf-8"))
+
+
+def test_headings_stand_on_lines_of_their_own_and_kept_lines_stay_lines() -> None:
+    from writer_fixtures import documents_book, outline_book
+
+    outline = chunks(outline_book())[0]
+    # a label and its title keep their lines; a title that runs on reads as one line
+    assert outline.startswith("ERSTES CAPITEL.\nDer Monarch.\n\nDer Monarch ist")
+    letter = chunks(documents_book())[1]
+    assert "\n\nLieber Freund!\n\nIch ſende" in letter
+    assert letter.rstrip("\n").endswith("Die goldnen Sternlein prangen.\n\n"
+                                         "Ihr ergebenſter\n\nSchiller.")
+    assert "Der Mond iſt aufgegangen,\nDie goldnen" in letter
 
 
 def test_seed_notes_at_the_end_read_washington() -> None:

@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from layout.model import Book
-from layout.writers.text import page_chunks, page_notes
+from layout.writers.text import page_notes, page_pieces, paragraphs
 
 
 def records(book: Book, name: str) -> Iterator[dict[str, Any]]:
     """The book's page records, in page order."""
-    bodies, notes = page_chunks(book), page_notes(book)
+    bodies, notes = page_pieces(book), page_notes(book)
     for seq, (page, body, texts) in enumerate(zip(book.pages, bodies, notes, strict=True), 1):
         yield {
             "book": name,
@@ -30,7 +30,7 @@ def records(book: Book, name: str) -> Iterator[dict[str, Any]]:
             "number": page.number,
             "number_inferred": None if page.number else page.inferred_number,
             "running_title": page.running_title,
-            "text": "\n".join(body),
+            "text": paragraphs(body, lines=False),
             "notes": texts,
         }
 

@@ -6,16 +6,18 @@ nor white space (the evaluation contract's body group). Footnote marks found by 
 are cut out; line-end hyphens are resolved by their decisions (join: the sign goes; keep
 and undecided: a hyphen stays; space: a hyphen and a space). A word broken over a page
 break belongs to the page where it starts: the rest of the word moves back, the rest of
-the line stays. With `notes="end"` each page's notes (labels kept, hyphens resolved)
-follow its text. Not handled: paragraph layout (lines are joined by newlines), headings
-set apart.
+the line stays. Paragraphs and headings are set apart by a blank line; each paragraph
+is one line (re-flowed) or keeps its printed lines (`lines`); a heading over two lines
+reads as one; the lines of verse, a letter's closing and signature and the title page
+stay lines. With `notes="end"` each page's notes (labels kept, hyphens resolved) follow
+its text. Not handled: wrapping re-flowed paragraphs to a width.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from layout.flows import glued
 from layout.model import FURNITURE, Book, Hyphen, Line, Page, Role
@@ -76,34 +78,82 @@ def strip_marks(page: Page) -> dict[int, str]:
             if 0 <= i < len(page.lines)}
 
 
-def page_chunks(book: Book) -> list[list[str]]:
-    """The running-text pieces of each page, hyphenated words already joined."""
+class Piece(NamedTuple):
+    """A printed line of the running text (or lines joined by a word broken over them)."""
+
+    text: str
+    starts: bool
+    """It begins a paragraph, a heading or another block."""
+    keeps: bool
+    """Its line break belongs to the text: a heading's, or a kept block's (verse, a
+    signature, the title page)."""
+    heading: bool = False
+    """It is a line of a heading."""
+
+
+def page_pieces(book: Book) -> list[list[Piece]]:
+    """The running-text pieces of each page, hyphenated words already joined, each with
+    whether it starts a block and keeps its break."""
     # each line's break is resolved on the line alone and the pieces joined once per
     # chunk: resolving it on the growing chunk copied the chunk at every line (quadratic)
-    chunks: list[list[str]] = [[] for _ in book.pages]
+    chunks: list[list[Piece]] = [[] for _ in book.pages]
     buf: list[str] | None = None
     buf_page = 0
-    glue = False
+    starts = keeps = head = glue = False
+    heading = Role.HEADING
     for p, line, raw in running_text(book):
         piece, joins = glued(raw.strip(), line)
         if glue and buf is not None and p != buf_page:
             head_rest = piece.split(None, 1)  # only the rest of the word moves back
             buf.append(head_rest[0] if head_rest else "")
             if len(head_rest) > 1:
-                chunks[buf_page].append("".join(buf))
-                buf, buf_page = [head_rest[1]], p
+                chunks[buf_page].append(Piece("".join(buf), starts, keeps, head))
+                buf, buf_page, starts = [head_rest[1]], p, False
         elif glue and buf is not None:
             buf.append(piece)
         else:
             if buf is not None:
-                chunks[buf_page].append("".join(buf))
+                chunks[buf_page].append(Piece("".join(buf), starts, keeps, head))
             buf, buf_page = [piece], p
+            starts = line.paragraph_start
+            head = line.role is heading
+            keeps = head or line.keeps_break
         # after a suspended hyphen the next word follows on the same page, as the
         # contract's reading text has it ("Vater- und" even over a page break)
         glue = joins or line.hyphen is Hyphen.SPACE
     if buf is not None:
-        chunks[buf_page].append("".join(buf))
+        chunks[buf_page].append(Piece("".join(buf), starts, keeps, head))
     return chunks
+
+
+def page_chunks(book: Book) -> list[list[str]]:
+    """The running-text pieces of each page, hyphenated words already joined."""
+    return [[piece.text for piece in page] for page in page_pieces(book)]
+
+
+def paragraphs(pieces: list[Piece], lines: bool) -> str:
+    """A page's running text: a blank line before each paragraph and heading, headings
+    and kept lines (verse, a signature) on lines of their own; each paragraph on one line
+    (`lines` False) or its printed lines kept (`lines` True)."""
+    out: list[str] = []
+    for k, piece in enumerate(pieces):
+        if k:
+            before = pieces[k - 1]
+            if piece.starts:
+                out.append("\n\n")
+            elif lines or piece.keeps != before.keeps or (
+                    piece.keeps and not _is_heading_go_on(before, piece)):
+                out.append("\n")
+            else:
+                out.append(" ")
+        out.append(piece.text)
+    return "".join(out)
+
+
+def _is_heading_go_on(before: Piece, piece: Piece) -> bool:
+    """Whether a heading's line goes on with the line before: a title printed over two
+    lines reads as one line (a label and its title, and verse, keep their lines)."""
+    return before.heading and piece.heading and before.text[-1:] not in ".!?"
 
 
 def _notes_of(page: Page) -> list[tuple[str, bool]]:
@@ -146,20 +196,21 @@ def page_notes(book: Book) -> list[list[str]]:
     return [[text for text, _ in page if text] for page in out]
 
 
-def write(book: Book, notes: str = "none") -> bytes:
-    """The reading text as UTF-8; `notes` is "none" (notes left out) or "end"."""
+def write(book: Book, notes: str = "none", lines: bool = False) -> bytes:
+    """The reading text as UTF-8; `notes` is "none" (notes left out) or "end"; `lines`
+    keeps the printed lines of paragraphs (else each paragraph is one line)."""
     out = io.BytesIO()
-    write_to(book, out, notes)
+    write_to(book, out, notes, lines)
     return out.getvalue()
 
 
-def write_to(book: Book, out: BinaryIO, notes: str = "none") -> None:
+def write_to(book: Book, out: BinaryIO, notes: str = "none", lines: bool = False) -> None:
     """The bytes of `write`, written to `out` a page at a time (never the whole text)."""
     if notes not in NOTES_MODES:
         raise ValueError(f"notes must be one of {NOTES_MODES}, not {notes!r}")
     ends = page_notes(book) if notes == "end" else [[] for _ in book.pages]
-    for n, (pieces, texts) in enumerate(zip(page_chunks(book), ends, strict=True)):
-        text = "\n".join(pieces)
+    for n, (pieces, texts) in enumerate(zip(page_pieces(book), ends, strict=True)):
+        text = paragraphs(pieces, lines)
         if texts:
             text = text + "\n\n" + "\n".join(texts) if text else "\n".join(texts)
         out.write(("\f" if n else "").encode("utf-8") + (text + "\n").encode("utf-8"))
