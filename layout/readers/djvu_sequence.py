@@ -12,6 +12,7 @@ numbering (front matter is split by the amount of its text alone).
 from __future__ import annotations
 
 from bisect import bisect_left
+from heapq import heapify, heappop, heappush
 from itertools import pairwise
 from statistics import median
 
@@ -97,12 +98,19 @@ def missing_pages(
     numbers: dict[int, frozenset[int]] = {}
     for (a, va), (b, vb) in pairwise(chain):
         gap = (vb - va) - (b - a)
-        stretch = list(range(a + shift, b + shift))
+        stretch = range(a + shift, b + shift)
         room = round(sum(size[k] for k in stretch) / page_size) + 1 - len(stretch)
+        # each missing page to the stretch fullest per page so far (the first of equals),
+        # kept in a heap: a long stretch lacking many pages stays n log n
+        fullest = [(-size[k] / (count.get(k, 0) + 1), k) for k in stretch]
+        heapify(fullest)
+        printed: frozenset[int] | None = None
         for _ in range(min(gap, max(room, 0))):
-            fullest = max(stretch, key=lambda k: size[k] / (count.get(k, 0) + 1))
-            count[fullest] = count.get(fullest, 0) + 1
-            numbers[fullest] = frozenset(range(va + 1, vb))
+            _, k = heappop(fullest)
+            count[k] = count.get(k, 0) + 1
+            printed = printed or frozenset(range(va + 1, vb))
+            numbers[k] = printed
+            heappush(fullest, (-size[k] / (count[k] + 1), k))
     heads_and_tail = ([0] if shift else []) + [len(size) - 1]
     for k in heads_and_tail:  # text outside the number chain: as many pages as it fills
         pages = max(1, round(size[k] / page_size))
