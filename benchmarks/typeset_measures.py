@@ -3,9 +3,11 @@
 In: a Book after the passes and its TypesetBook (facsimile or reflow). Out: a `Sheet` of
 counts per mode, added up over the corpus by `bench_typeset.py`: stand-in glyphs drawn,
 kerned letter pairs, running heads that differ from the commonest form of their cluster
-of like heads (letters agreeing to `likeness.SAME`) or are letter-spaced, facsimile pages
+of like heads (letters agreeing to `likeness.SAME`; the numbers a head prints, a
+section's, set aside) or are letter-spaced, facsimile pages
 with notes whose gap above the note rule exceeds two lines, hyphenated lines (German
-books apart), breaks inside `ſt`, lines beginning with closing punctuation, inter-word
+books apart), breaks inside `ſt`, lines beginning with closing punctuation (at a break
+the typesetter made; a block the source begins so is counted apart), inter-word
 spaces of justified lines as a multiple of the natural space, the longest run of
 hyphenated lines, overfull lines and reflowed rectos that end in a broken word.
 Everything is read from the page model the renderers draw, never from the breaker's own
@@ -29,6 +31,9 @@ CLOSERS = ";:,.)]\u201d\u2019"
 CLOSERS_DE = "\u201c\u2018"
 LETTER_SPACED = re.compile(r"(?:\b\w\b ){3,}")
 """Three single letters in a row, each followed by a space: "F L O R"."""
+NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
+"""A number a head prints (`§. 34.`): the section's, so it changes within a cluster; heads
+are compared with it set aside."""
 GAP_LINES = 2.0
 NORMAL_GAP = 0.9
 """From the last body baseline to the note rule on a full page, in leadings (see foot)."""
@@ -51,6 +56,8 @@ class Sheet:
     de_hyphens: int = 0
     st_breaks: int = 0
     punct_starts: int = 0
+    punct_opens: int = 0
+    """Blocks whose first line begins with such a sign: the source's start, not a break."""
     spaces: list[float] = field(default_factory=list)
     longest_run: int = 0
     overfull: int = 0
@@ -118,16 +125,16 @@ def _heads(typeset: TypesetBook, sheet: Sheet) -> None:
         key = letters(text)
         for c, (ckey, forms) in enumerate(clusters):
             if similar(key, ckey, SAME):
-                forms[text] += 1
+                forms[NUMBER.sub("#", text)] += 1
                 member.append(c)
                 break
         else:
-            clusters.append((key, Counter({text: 1})))
+            clusters.append((key, Counter({NUMBER.sub("#", text): 1})))
             member.append(len(clusters) - 1)
     for (n, text), c in zip(heads, member, strict=True):
         sheet.heads += 1
         commonest = clusters[c][1].most_common(1)[0][0]
-        if text != commonest or LETTER_SPACED.search(text + " "):
+        if NUMBER.sub("#", text) != commonest or LETTER_SPACED.search(text + " "):
             sheet.heads_off += 1
             sheet.example("head", f"p{n + 1}: {text!r}")
 
@@ -186,7 +193,10 @@ def measure(book: Book, typeset: TypesetBook, sheet: Sheet, leading: float = 13.
                 run = run + 1 if ends else 0
                 sheet.longest_run = max(sheet.longest_run, run)
                 start = item.text.lstrip()[:1]
-                if start and start in closers:
+                if start and start in closers and item.opens:
+                    sheet.punct_opens += 1
+                    sheet.example("punct-open", f"p{n + 1}: {item.text[:30]!r}")
+                elif start and start in closers:
                     sheet.punct_starts += 1
                     sheet.example("punct", f"p{n + 1}: {item.text[:30]!r}")
                 if item.x + item.width > x1 + 0.05:
@@ -220,6 +230,7 @@ def table(sheets: dict[str, Sheet], pdf_rate: float) -> list[str]:
     row("hyphenated lines, all", [f"{x.hyphens / max(1, x.lines):.1%}" for x in s])
     row("breaks inside st (long s)", [str(x.st_breaks) for x in s])
     row("lines starting with punctuation", [str(x.punct_starts) for x in s])
+    row("  blocks the source so begins", [str(x.punct_opens) for x in s])
     row("median word space", [f"{x.median_space:.3f}" for x in s])
     row("p95 word space", [f"{x.p95_space:.3f}" for x in s])
     row("longest hyphen run", [str(x.longest_run) for x in s])

@@ -48,3 +48,23 @@ def test_the_tei_offers_the_form_beside_the_printed_title() -> None:
     (choice,) = doc.xpath("//t:fw/t:choice", namespaces=ns)
     assert choice.findtext("t:orig", namespaces=ns) == "FLOR1DA TERRITORY"
     assert choice.findtext("t:reg", namespaces=ns) == "FLORIDA TERRITORY"
+
+
+def test_a_reading_like_two_clusters_joins_them_so_the_whole_run_votes() -> None:
+    # the first page's slip is too far from the second's to cluster with it; the third
+    # page is like both
+    titles = ["Der geometrlsche Stil.", "Dcr geometrische Stil."]
+    titles += ["Der geometrische Stil."] * 5
+    marked = title_forms.mark(book_of(titles))
+    assert {page.running_title_form for page in marked.pages} == {"Der geometrische Stil."}
+
+
+def test_each_page_keeps_the_numbers_its_title_prints() -> None:
+    titles = ["Zweites Buch. §. 162.", "Zweites Buch. §. 163.", "Zweiies Buch. §. 165."]
+    titles += ["Zweites Buch. §. 165.", "Zweites Buch. §. 170."]
+    marked = title_forms.mark(book_of(titles))
+    forms = [page.running_title_form for page in marked.pages]
+    assert forms == [
+        "Zweites Buch. §. 162.", "Zweites Buch. §. 163.", "Zweites Buch. §. 165.",
+        "Zweites Buch. §. 165.", "Zweites Buch. §. 170.",
+    ]

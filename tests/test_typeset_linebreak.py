@@ -128,6 +128,21 @@ def test_never_three_hyphens_in_a_row(m: Metrics, words: list[str], lang: str) -
         assert longest <= 2
 
 
+def test_a_last_word_ending_in_a_hyphen_counts_in_the_run(m: Metrics) -> None:
+    # a paragraph the page break cuts inside its last word ("Unfall-"): its last line
+    # ends in a hyphen, so at most one line before it may
+    cheap = Settings(hyphen_penalty=0.0, double_hyphen_demerits=0.0, pretolerance=-1)
+    words = GERMAN[:-1] + ["Unfall-"]
+    for measure in range(120, 240, 6):
+        lines = break_paragraph(
+            words, float(measure), m, SIZE, Hyphenator("de"), last_line_flush=False,
+            settings=cheap,
+        )
+        ends = [line.words[-1].endswith("-") for line in lines]
+        assert ends[-1]
+        assert not all(ends[-3:]), measure
+
+
 def test_total_fit_is_more_even_than_first_fit(m: Metrics) -> None:
     measure = 250.0
     ours = [

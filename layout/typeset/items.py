@@ -50,6 +50,10 @@ class ItemList:
     end_y: list[float] = field(default_factory=list)
     """Stretch through box i (its glue excluded: a line broken there drops it)."""
     end_z: list[float] = field(default_factory=list)
+    end_hyphen: bool = False
+    """The paragraph's last piece ends in a hyphen sign (a word the page break cuts,
+    "con-", or one that goes on after it, "Unfall-" + "und"): its last line counts in a
+    run of hyphenated lines."""
 
 
 @lru_cache(maxsize=1 << 17)
@@ -126,4 +130,5 @@ def build(
                     z += shrink
     kind[-1] = END
     start_w[0] = 0.0
+    items.end_hyphen = texts[-1].endswith(HYPHEN_SIGNS)
     return items

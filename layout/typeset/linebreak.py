@@ -19,7 +19,8 @@ of the lines' demerits is least (Knuth & Plass, "Breaking Paragraphs into Lines"
   `tolerance`, pass 3 under `loose_tolerance`; the last resort accepts any loose line and,
   only when a single piece is wider than the measure, an overfull one. Never more than
   `max_hyphen_run` lines in a row end in a hyphen (added, explicit, or the end of a word
-  like "Staats-" in "Staats- und"); no line breaks at a tie (`ties`); a paragraph's last
+  like "Staats-" in "Staats- und", or a last word that ends in one, cut by the page
+  break); no line breaks at a tie (`ties`); a paragraph's last
   line never holds only the rest of a broken word (unless nothing else fits at all).
 
 The item list itself is built by `items`. Optional glyph expansion (`Settings.expansion`,
@@ -148,8 +149,8 @@ def _search(
         if k == TIE:
             continue  # no line breaks at a tie
         penalty = penalties[k]
-        flagged = k in (HYPHEN, EXPLICIT, DASH_GLUE)
         is_end = k == END
+        flagged = k in (HYPHEN, EXPLICIT, DASH_GLUE) or (is_end and par.end_hyphen)
         ragged = is_end and flush
         eb, yb, zb = end_w[b], end_y[b], end_z[b]
         best: dict[tuple[int, int], tuple[float, _Node, float]] = {}

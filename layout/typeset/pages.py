@@ -63,6 +63,9 @@ class Placed:
     scale: float = 1.0
     """Horizontal scale of the glyphs (glyph expansion, within a few per cent); the
     spaces are `space` wide whatever it is. A run's glyphs span their advances times it."""
+    opens: bool = False
+    """The line begins its block (a paragraph, heading or note, or the part of one on
+    this page): its start is the source's, not a line break the typesetter made."""
 
     @property
     def text(self) -> str:

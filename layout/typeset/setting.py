@@ -50,6 +50,9 @@ class SetText:
     """Horizontal scale of the line's glyphs (glyph expansion), not of its spaces."""
     measure: float = 0.0
     """The measure the line was set to."""
+    opens: bool = False
+    """The first line of what was set (a paragraph, heading or note, or the part of one
+    on this page): how it begins is the source's, not a break the typesetter chose."""
 
     def placed(self, kind: Kind, x: float, y: float) -> Placed:
         runs = tuple(
@@ -57,7 +60,7 @@ class SetText:
         )
         return Placed(
             kind, x, y, runs, self.width, self.space, self.size, self.hyphenated, self.joined,
-            self.scale,
+            self.scale, self.opens,
         )
 
 
@@ -164,14 +167,6 @@ class Setter:
                 strings, measure, m, size, hyphenator,
                 first_indent=indent, last_line_flush=False, settings=settings, tied=tied,
             )
-        if words[-1].cut is not None and len(lines) > 2 and all(
-            line.hyphenated for line in lines[-3:-1]
-        ):
-            # The cut word's own hyphen ends the block: two more before it make three.
-            lines = break_paragraph(
-                strings, measure, m, size, hyphenator, first_indent=indent,
-                last_line_flush=flush, settings=replace(settings, max_hyphen_run=1), tied=tied,
-            )
         out: list[SetText] = []
         wi, cursor = 0, 0
         natural_space = m.width(" ", size)
@@ -243,6 +238,7 @@ class Setter:
                     justified=justified,
                     scale=scale,
                     measure=measure,
+                    opens=line is lines[0],
                 )
             )
         return out

@@ -46,9 +46,10 @@ INITIAL = re.compile(r"^[(\[]?[A-ZÄÖÜ]\.$")
 CLOSING = ";:,.)]?!\u201d\u2019\u00bb\u2026"
 """Signs that may not begin a line; German books add their closing quotes (DE_CLOSING)."""
 DE_CLOSING = "\u201c\u2018\u00ab"
-LONGEST_CHAIN = 12
+LONGEST_CHAIN = 30
 """At most this many ties in a row (". . . . . ." leaders): a longer chain could not be
-broken at all on a narrow measure."""
+broken at all on a narrow measure (thirty points and spaces at 10 pt take about 150 pt,
+less than the narrowest measure a book page has, 16 picas)."""
 
 
 def _ties_after(word: str, nxt: str, closing: str) -> bool:

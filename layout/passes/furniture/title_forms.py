@@ -5,10 +5,15 @@ title gets `running_title_form`, the form its cluster of like titles (their lett
 to `likeness.SAME`) reads most often, once each reading is normalised: letter-spacing
 closed up (`F L OR I D A` -> `FLORIDA`, the words found in the book's own vocabulary),
 white space collapsed, no space before punctuation. An OCR confusion on a few pages
-(`FLOR1DA`, `TERRITORI.ALPAPERS`) is outvoted by the pages that read it right. The
+(`FLOR1DA`, `TERRITORI.ALPAPERS`) is outvoted by the pages that read it right; a reading
+that is like two clusters (the first page's `geometrlsche` alone, the next pages'
+`geometrische` with another slip) joins them, so the whole run votes. The numbers a title
+prints (`§. 162.`, `Cap. IV`: a section's, which changes from page to page) are the page's
+own: the vote is over the wording around them, and each page keeps its figures. The
 printed reading stays in `running_title`; writers offer the form beside it.
 Not handled: a title printed differently on purpose from page to page within one cluster
-(the commonest form wins), titles whose every reading is damaged.
+(the commonest form wins), titles whose every reading is damaged, an OCR slip inside a
+title's number (it is the page's own reading).
 """
 
 from __future__ import annotations
@@ -36,6 +41,11 @@ WIDE_SPACE = re.compile(r"\s{2,}")
 SPACE_BEFORE = re.compile(r"\s+([.,;:!?)\]])")
 WORD = re.compile(r"[^\W\d_]+")
 DAMAGE = re.compile(r"(?<=[^\W\d_])[\d.](?=[^\W\d_])")
+NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
+"""A printed number: figures standing apart from letters (`162` in `§. 162.`, not the
+`1` of `FLOR1DA`)."""
+SLOT = "\x00"
+"""Where a number stood in a reading, while the readings' wording is compared."""
 
 
 def _vocabulary(book: Book) -> Counter[str]:
@@ -107,16 +117,43 @@ def _damage(text: str) -> int:
 
 def _near(
     key: str, clusters: list[tuple[str, list[int]]], recent: OrderedDict[int, int], p: int
-) -> int | None:
-    """The cluster, among those used within CLUSTER_WINDOW pages before p, whose title is
+) -> list[int]:
+    """The clusters, among those used within CLUSTER_WINDOW pages before p, whose title is
     like `key` (the latest used first); a bound on the comparisons each new reading costs,
     so a book whose every page prints another title stays linear."""
+    found: list[int] = []
     for c in reversed(recent):
         if recent[c] < p - CLUSTER_WINDOW:
             break
         if similar(key, clusters[c][0], SAME):
-            return c
-    return None
+            found.append(c)
+    return found
+
+
+def _root(parent: list[int], c: int) -> int:
+    """The cluster `c` was merged into (union-find, paths halved on the way)."""
+    while parent[c] != c:
+        parent[c] = parent[parent[c]]
+        c = parent[c]
+    return c
+
+
+def _forms(readings: list[str]) -> list[str]:
+    """Each reading's form: the commonest wording (numbers set aside) among the readings
+    that print as many numbers, filled with the reading's own numbers."""
+    wordings = [NUMBER.sub(SLOT, r) for r in readings]
+    votes: dict[int, Counter[str]] = {}
+    for wording in wordings:
+        votes.setdefault(wording.count(SLOT), Counter())[wording] += 1
+    best = {
+        n: max(forms, key=lambda f: (forms[f], -_damage(f))) for n, forms in votes.items()
+    }
+    out: list[str] = []
+    for reading, wording in zip(readings, wordings, strict=True):
+        parts = best[wording.count(SLOT)].split(SLOT)
+        numbers = NUMBER.findall(reading) + [""]
+        out.append("".join(part + number for part, number in zip(parts, numbers, strict=False)))
+    return out
 
 
 def mark(book: Book) -> Book:
@@ -127,26 +164,36 @@ def mark(book: Book) -> Book:
     spaced = any(letter_spaced(book.pages[p].running_title or "") for p in titled)
     vocabulary = _vocabulary(book) if spaced else Counter()  # read only when needed
     clusters: list[tuple[str, list[int]]] = []
+    parent: list[int] = []  # clusters a later reading found alike are merged
     seen: dict[str, int] = {}  # a key met before: its cluster (titles repeat page on page)
     recent: OrderedDict[int, int] = OrderedDict()  # cluster -> its last page, latest last
     for p in titled:
         key = letters(book.pages[p].running_title or "")
         c = seen.get(key)
         if c is None:
-            c = _near(key, clusters, recent, p)
-            if c is None:
+            alike = _near(key, clusters, recent, p)
+            if alike:
+                c = _root(parent, alike[0])
+                for other in alike[1:]:
+                    root = _root(parent, other)
+                    if root != c:
+                        parent[root] = c
+                        clusters[c][1].extend(clusters[root][1])
+                        clusters[root][1].clear()  # its key stays in `recent`, for _near
+            else:
                 c = len(clusters)
                 clusters.append((key, []))
+                parent.append(c)
             seen[key] = c
+        c = _root(parent, c)
         clusters[c][1].append(p)
         recent[c] = p
         recent.move_to_end(c)
     pages = list(book.pages)
     for _, members in clusters:
-        forms = Counter(
+        readings = [
             normalised(book.pages[p].running_title or "", vocabulary) for p in members
-        )
-        form = max(forms, key=lambda f: (forms[f], -_damage(f)))
-        for p in members:
+        ]
+        for p, form in zip(members, _forms(readings), strict=True):
             pages[p] = replace(pages[p], running_title_form=form)
     return replace(book, pages=tuple(pages))
