@@ -61,9 +61,10 @@ def has_boxes(page: Page) -> bool:
 def type_height(line: Line) -> float:
     """The height of a line's type: the median height of its words' boxes (a line's own
     box often takes in the ascenders and descenders of its neighbours), else its box's."""
-    heights = [w.box.height for w in line.words if w.box is not None and w.text.strip()]
+    heights = sorted(w.box.y1 - w.box.y0 for w in line.words if w.box is not None and w.text)
     if heights:
-        return float(statistics.median(heights))
+        half = len(heights) // 2
+        return float(heights[half] if len(heights) % 2 else (heights[half - 1] + heights[half]) / 2)
     return float(line.box.height) if line.box is not None else 0.0
 
 
@@ -131,18 +132,22 @@ def _measure(lines: list[Line]) -> float:
 
 def _columns(boxes: list[Box], measure: float) -> list[tuple[float, float]]:
     """The text columns: full lines that do not span columns, grouped where their
-    extents overlap; each column's edges are its lines' median edges."""
+    extents overlap (a group's mean extent, kept as lines join it); each column's edges
+    are its lines' median edges."""
     groups: list[list[Box]] = []
+    sums: list[list[float]] = []  # per group: sum of x0, sum of x1
     for box in sorted((b for b in boxes if b.width <= SPANNING * measure), key=lambda b: b.x0):
-        for group in groups:
-            x0 = statistics.median(b.x0 for b in group)
-            x1 = statistics.median(b.x1 for b in group)
+        for group, total in zip(groups, sums, strict=True):
+            x0, x1 = total[0] / len(group), total[1] / len(group)
             overlap = min(x1, box.x1) - max(x0, box.x0)
             if overlap >= COLUMN_OVERLAP * min(x1 - x0, box.width):
                 group.append(box)
+                total[0] += box.x0
+                total[1] += box.x1
                 break
         else:
             groups.append([box])
+            sums.append([float(box.x0), float(box.x1)])
     columns = [
         (float(statistics.median(b.x0 for b in g)), float(statistics.median(b.x1 for b in g)))
         for g in groups if len(g) >= COLUMN_LINES
@@ -186,6 +191,44 @@ def _left(line: Line) -> int:
     return line.box.x0 if line.box is not None else 0
 
 
+Frame = tuple[float, tuple[tuple[float, float], ...], float, float]
+"""What a page's boxes and texts alone say: measure, columns, type height, pitch."""
+
+SIZE_SAMPLE = 25
+"""The type height is read from at most this many full lines, spread over the page."""
+
+_FRAMES: dict[tuple[int, int, int], tuple[Box, Box, Frame]] = {}
+"""Frames of pages measured lately, by their first and last boxes (kept alive with the
+frame, so an id cannot be reused while cached): every geometry pass asks again of pages
+whose boxes no pass changes."""
+FRAMES_KEPT = 4096
+
+
+def _frame(lines: Sequence[Line], printed: list[int], boxes: dict[int, Box]) -> Frame | None:
+    first, last = boxes[printed[0]], boxes[printed[-1]]
+    key = (id(first), id(last), len(lines))
+    known = _FRAMES.get(key)
+    if known is not None and known[0] is first and known[1] is last:
+        return known[2]
+    measure = _measure([lines[i] for i in printed])
+    if measure <= 0:
+        return None
+    full = [i for i in printed if FULL * measure <= boxes[i].width]
+    columns = _columns([boxes[i] for i in full], measure)
+    sample = full or printed
+    step = max(1, len(sample) // SIZE_SAMPLE)
+    size = float(statistics.median([type_height(lines[i]) for i in sample[::step]])) or 1.0
+    frame = (measure, tuple(columns), size, _pitch(lines, full, size))
+    if len(_FRAMES) >= FRAMES_KEPT:
+        _FRAMES.clear()
+    _FRAMES[key] = (first, last, frame)
+    return frame
+
+
+_LAYOUTS: dict[tuple[int, int, int, tuple[int, ...]], tuple[Box, Box, Layout]] = {}
+"""Layouts lately measured, as `_FRAMES`, by their lines in rows too (no marginal note)."""
+
+
 def of(page: Page) -> Layout | None:
     """The page's layout, or None when its lines have no boxes."""
     lines = page.lines
@@ -193,20 +236,27 @@ def of(page: Page) -> Layout | None:
     printed = list(boxes)
     if not printed:
         return None
-    measure = _measure([lines[i] for i in printed])
-    if measure <= 0:
+    marginal = Role.MARGINAL
+    in_rows = [i for i in printed if lines[i].role is not marginal]
+    first, last = boxes[printed[0]], boxes[printed[-1]]
+    key = (id(first), id(last), len(lines), tuple(in_rows))
+    known = _LAYOUTS.get(key)
+    if known is not None and known[0] is first and known[1] is last:
+        return known[2]
+    frame = _frame(lines, printed, boxes)
+    if frame is None:
         return None
-    full = [i for i in printed if FULL * measure <= boxes[i].width]
-    columns = _columns([boxes[i] for i in full], measure)
-    heights = [type_height(lines[i]) for i in full] or [type_height(lines[i]) for i in printed]
-    size = float(statistics.median(heights)) or 1.0
-    in_rows = [i for i in printed if lines[i].role is not Role.MARGINAL]
-    return Layout(
+    measure, columns, size, pitch = frame
+    layout = Layout(
         measure=measure,
         left=min(c[0] for c in columns),
         right=max(c[1] for c in columns),
-        columns=tuple(columns),
+        columns=columns,
         size=size,
-        pitch=_pitch(lines, full, size),
+        pitch=pitch,
         rows=tuple(tuple(r) for r in rows(page, in_rows, size)),
     )
+    if len(_LAYOUTS) >= FRAMES_KEPT:
+        _LAYOUTS.clear()
+    _LAYOUTS[key] = (first, last, layout)
+    return layout

@@ -204,3 +204,18 @@ def test_real_ground_truth_notes_and_their_mark() -> None:
     assert page.footnotes[1].anchor is not None
     assert page.lines[page.footnotes[1].anchor.line].text.endswith("*).")
     assert (page.number, page.running_title) == ("25", "Vom Gerippe der Säugethiere.")
+
+
+# -- paragraphs by first-line indent ----------------------------------------------------
+
+
+def test_paragraphs_start_where_a_line_is_indented() -> None:
+    sheet = Sheet()
+    words = "every line of this text runs to the full measure of the block and on"
+    for k in range(20):
+        indented = k % 5 == 0
+        x0 = LEFT + (60 if indented else 0)
+        sheet.add(words, x0, MEASURE - (60 if indented else 0), region="body")
+    done = analyse(book(sheet.page()))
+    starts = [i for i, line in enumerate(done.pages[0].lines) if line.paragraph_start]
+    assert starts == [0, 5, 10, 15]

@@ -20,7 +20,7 @@ def decisions(book: Book) -> list[object]:
     for page in book.pages:
         title = " ".join(page.running_title.split()) if page.running_title else None
         out.append((page.number, title, page.number_line))
-        out.append([(line.role, line.hyphen) for line in page.lines])
+        out.append([(line.role, line.hyphen, line.paragraph_start) for line in page.lines])
         out.append([(n.marker, n.lines, n.continued) for n in page.footnotes])
     return out
 

@@ -39,8 +39,16 @@ def around(xs: Sequence[float], ys: Sequence[float], scale: float = 1.0) -> Box 
 
 def from_points(points: str | None) -> Box | None:
     """PAGE `@points` ("x1,y1 x2,y2 ..."): the box around them."""
-    values = numbers(points)
-    return around(values[0::2], values[1::2])
+    if not points:
+        return None
+    try:  # the common case: whole pixels, "x,y" pairs apart
+        values = [int(v) for v in points.replace(",", " ").split()]
+    except ValueError:
+        values = [round(v) for v in numbers(points)]
+    xs, ys = values[0::2], values[1::2]
+    if not xs or not ys:
+        return None
+    return Box(min(xs), min(ys), max(xs), max(ys))
 
 
 def baseline_y(points: str | None) -> int | None:

@@ -55,9 +55,15 @@ def _unicode(el: etree._Element) -> str | None:
 
 def _style(el: etree._Element) -> tuple[float | None, frozenset[str]]:
     """Type size (points) and styles of an element's TextStyle."""
-    style = _child(el, "TextStyle")
+    return _style_of(_child(el, "TextStyle"))
+
+
+NO_STYLE: tuple[float | None, frozenset[str]] = (None, frozenset())
+
+
+def _style_of(style: etree._Element | None) -> tuple[float | None, frozenset[str]]:
     if style is None:
-        return None, frozenset()
+        return NO_STYLE
     size = boxes.numbers(style.get("fontSize"))
     flags = frozenset(f for f in STYLE_FLAGS if style.get(f) in ("true", "1"))
     return (size[0] if size and size[0] > 0 else None), flags
@@ -68,19 +74,46 @@ def _coords(el: etree._Element) -> Box | None:
     return boxes.from_points(coords.get("points")) if coords is not None else None
 
 
+def _parts(el: etree._Element) -> dict[str, etree._Element]:
+    """An element's first child of each name (its Coords, TextEquiv, TextStyle, ...):
+    one look at each child, its name read once."""
+    found: dict[str, etree._Element] = {}
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str):
+            found.setdefault(tag[tag.rfind("}") + 1:], child)
+    return found
+
+
+def _text_of(equiv: etree._Element | None) -> str | None:
+    if equiv is None:
+        return None
+    uni = _child(equiv, "Unicode")
+    return (uni.text or "") if uni is not None else ""
+
+
+def _word(el: etree._Element) -> Word:
+    parts = _parts(el)
+    coords = parts.get("Coords")
+    return Word(
+        _text_of(parts.get("TextEquiv")) or "",
+        boxes.from_points(coords.get("points")) if coords is not None else None,
+        _style_of(parts.get("TextStyle"))[0],
+    )
+
+
 def _line(el: etree._Element, region: str | None, n: int,
           region_style: tuple[float | None, frozenset[str]]) -> Line:
-    words = tuple(
-        Word(_unicode(w) or "", _coords(w), _style(w)[0]) for w in _children(el, "Word")
-    )
-    text = _unicode(el)
+    words = tuple(_word(w) for w in el if isinstance(w.tag, str) and w.tag.endswith("Word"))
+    parts = _parts(el)
+    text = _text_of(parts.get("TextEquiv"))
     if text is None:
         text = " ".join(w.text for w in words if w.text)
-    size, styles = _style(el)
-    base = _child(el, "Baseline")
+    size, styles = _style_of(parts.get("TextStyle"))
+    base, coords = parts.get("Baseline"), parts.get("Coords")
     return Line(
         text,
-        box=_coords(el),
+        box=boxes.from_points(coords.get("points")) if coords is not None else None,
         font_size=size if size is not None else region_style[0],
         id=el.get("id") or f"line_{n}",
         words=words,

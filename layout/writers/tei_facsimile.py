@@ -61,17 +61,17 @@ def _surface(parent: etree._Element, page: Page, p: int) -> None:
         graphic = etree.SubElement(surface, GRAPHIC, url=url)
         if page.width and page.height:
             graphic.attrib.update({"width": f"{page.width}px", "height": f"{page.height}px"})
+    sub = etree.SubElement
+    prefix = f"f{p + 1}."
     for i, line in enumerate(page.lines):
         box = line.box
         if box is None:
             continue
-        zone = etree.SubElement(surface, ZONE)
-        zone.set(XML_ID, zone_id(p, i))
+        attrib = {XML_ID: f"{prefix}{i + 1}"}
         if line.id:
-            zone.set("n", xml_text(line.id))
-        zone.attrib.update(
-            {"ulx": str(box.x0), "uly": str(box.y0), "lrx": str(box.x1), "lry": str(box.y1)}
-        )
+            attrib["n"] = xml_text(line.id)
+        attrib.update(ulx=str(box.x0), uly=str(box.y0), lrx=str(box.x1), lry=str(box.y1))
+        sub(surface, ZONE, attrib)
 
 
 def facsimile(book: Book) -> etree._Element | None:

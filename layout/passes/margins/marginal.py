@@ -83,8 +83,12 @@ def marginal_lines(page: Page) -> set[int]:
         return set()
     top = min(boxes[i].y0 + boxes[i].y1 for i in full) / 2 - layout.pitch / 2
     bottom = max(boxes[i].y0 + boxes[i].y1 for i in full) / 2 + layout.pitch / 2
+    # a line inside the columns is never marginal: only the others are looked at further
+    beside = [i for i in printed if _outside(boxes[i], layout.left, layout.right)]
+    if not beside:
+        return set()
     level = [
-        i for i in printed
+        i for i in beside
         if _level(boxes[i], top, bottom)
         and geometry.type_height(lines[i]) <= TYPE * layout.size
         and sum(map(str.isalpha, lines[i].text)) >= LETTERS

@@ -189,6 +189,8 @@ def _column_notes(lines: Sequence[Line], column: list[int], layout: Layout,
                   open_note: bool) -> list[list[int]]:
     """The note blocks of one column; `open_note`: the page before left a note open."""
     blocks = _blocks(lines, column, layout)
+    if len(blocks) < 2:
+        return []  # the column's text and nothing set apart from it
     measures = [_measures(lines, b, layout) for b in blocks]
     # the text's type: the column's first block if it is running text (a page may open
     # with one line of text above a long note), else its first block of two full lines

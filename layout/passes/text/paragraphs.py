@@ -5,7 +5,8 @@ In: a book whose furniture and footnotes are marked and whose breaks are decided
 body lines that stand alone as headings (a `§. 34.` line, a short centred or capitalised
 line between paragraphs). The signals a book uses differ, so each is tested book-wide
 first: a blank line between two text lines, a line indented against the book's left
-edge, a previous line shorter than the book's measure. A paragraph running over a page
+edge (for OCR with geometry, the line's box against its column's edge: `indents`), a
+previous line shorter than the book's measure. A paragraph running over a page
 break is not cut: the next page's first line starts a paragraph only when the last line
 before it ends one. Not handled: verse, tables and block quotes (read as paragraphs),
 headings that run over two lines unless both are short.
@@ -19,6 +20,7 @@ from itertools import pairwise
 
 from layout.flows import Position, text_flow
 from layout.model import HYPHEN_SIGNS, Book, Line, Role
+from layout.passes.text import indents
 
 SHORT = 0.8
 """A line shorter than this share of the book's measure ends its paragraph."""
@@ -59,13 +61,18 @@ def indent_of(line: Line) -> int:
     return len(line.text) - len(line.text.lstrip())
 
 
-def measure(book: Book, flow: list[Position], blanks: bool = True) -> Measure:
+def measure(book: Book, flow: list[Position], blanks: bool = True,
+            placed: dict[Position, int] | None = None) -> Measure:
     """The measure and signals, learned from all the book's running-text lines (without
-    `blanks`, the blank-line signal is not looked for and is False)."""
+    `blanks`, the blank-line signal is not looked for and is False); `placed`: the
+    indents geometry gives (`indents.of`)."""
     texts = [book.pages[p].lines[i].text for p, i in flow]  # looked up once (speed)
     widths = sorted([len(t.strip()) for t in texts])
     width = float(widths[int(len(widths) * 0.75)]) if widths else 0.0
     indents = sorted([len(t) - len(t.lstrip()) for t in texts])  # as `indent_of`
+    if placed:
+        indents = sorted(placed.get(pos, len(t) - len(t.lstrip()))
+                         for pos, t in zip(flow, texts, strict=True))
     base = indents[len(indents) // 4] if indents else 0
     limit = max(8, width * CENTRED)
     indented = sum(1 for n in indents if 0 < n - base <= limit)
@@ -96,7 +103,7 @@ def ends_paragraph(line: Line, m: Measure) -> bool:
     return text.endswith(":") or SENTENCE_END.search(text) is not None
 
 
-def looks_like_heading(line: Line, m: Measure) -> bool:
+def looks_like_heading(line: Line, m: Measure, indent: int | None = None) -> bool:
     """A short line set apart as a heading: numbered, centred or in capitals."""
     text = line.text.strip()
     if not text or line.hyphen is not None:
@@ -112,7 +119,9 @@ def looks_like_heading(line: Line, m: Measure) -> bool:
         return False
     if SECTION.match(text) and not text.endswith((",", ";", ":")):
         return True
-    if m.indent_signal and indent_of(line) - m.indent >= m.width * CENTRED:
+    if indent is None:
+        indent = indent_of(line)
+    if m.indent_signal and indent - m.indent >= m.width * CENTRED:
         return True
     return all(c.isupper() for c in letters) and len(letters) >= 4
 
@@ -128,8 +137,11 @@ def is_title(line: Line, m: Measure) -> bool:
     )
 
 
-def starts(book: Book, flow: list[Position], m: Measure) -> tuple[set[Position], set[Position]]:
-    """The paragraph starts and the heading lines of the running text."""
+def starts(book: Book, flow: list[Position], m: Measure,
+           placed: dict[Position, int] | None = None) -> tuple[set[Position], set[Position]]:
+    """The paragraph starts and the heading lines of the running text; `placed`: the
+    indents geometry gives."""
+    placed = placed or {}
     para: set[Position] = set()
     heads: set[Position] = set()
     prev: Line | None = None
@@ -146,7 +158,10 @@ def starts(book: Book, flow: list[Position], m: Measure) -> tuple[set[Position],
             between = range(prev_pos[1] + 1, i)
             if m.blank_signal and any(lines[k].role is blank for k in between):
                 start = True
-        if m.indent_signal and prev is not None and indent_of(line) > m.indent:
+        indent = placed.get(pos)
+        if indent is None:
+            indent = indent_of(line)
+        if m.indent_signal and prev is not None and indent > m.indent:
             start = start or prev.hyphen is None  # an indent after a break is OCR noise
         prev_head = prev_pos in heads
         if prev_head:
@@ -156,7 +171,7 @@ def starts(book: Book, flow: list[Position], m: Measure) -> tuple[set[Position],
         if line.role is heading or (
             line.role is body
             and (
-                (after_sentence and looks_like_heading(line, m))
+                (after_sentence and looks_like_heading(line, m, indent))
                 or (title_follows and is_title(line, m))
             )
         ):
@@ -173,8 +188,9 @@ def mark(book: Book) -> Book:
     flow = list(text_flow(book))
     if not flow:
         return book
-    m = measure(book, flow)
-    para, heads = starts(book, flow, m)
+    placed = indents.of(book, flow)  # with geometry, where each line begins
+    m = measure(book, flow, placed=placed)
+    para, heads = starts(book, flow, m, placed)
     pages = list(book.pages)
     touched: dict[int, list[int]] = {}
     for p, i in para | heads:
