@@ -196,6 +196,18 @@ class Result:
 
         tei.write_to(self.book, out)
 
+    def dtabf(self) -> bytes:
+        """The book in the DTA base format (`schemas/basisformat.rng`)."""
+        from layout.writers import dtabf
+
+        return dtabf.write(self.book)
+
+    def write_dtabf(self, out: BinaryIO) -> None:
+        """The bytes of `dtabf`, written to `out`."""
+        from layout.writers import dtabf
+
+        dtabf.write_to(self.book, out)
+
     def write_json(self, out: BinaryIO, indent: int | None = None) -> None:
         """The bytes of `json`, written to `out` a page at a time."""
         from layout.writers import analysis

@@ -103,6 +103,12 @@ OUTPUT_KINDS: tuple[OutputKind, ...] = (
         folder=_review_files, metavar="DIR",
     ),
     OutputKind(
+        "dtabf", "write the book in the DTA base format (DTABf, the Deutsches Textarchiv's "
+        "TEI) here",
+        file=lambda r, o, p: r.dtabf(), stream=lambda r, o, out: r.write_dtabf(out),
+        stdout=True,
+    ),
+    OutputKind(
         "pdf", "re-typeset the book as a PDF here",
         file=lambda r, o, p: r.pdf(o.pdf_mode, o.page_size, o.pdf_a, p),
         stdout=True, typeset=True,

@@ -29,7 +29,7 @@ INDENT = "  "
 BREAK_BEFORE = frozenset(f"{{{TEI_NS}}}{name}" for name in ("lb", "pb", "fw"))
 """Elements that begin a new line of XML inside text: a printed line, a page break and
 the furniture printed at it."""
-NOTE = f"{{{TEI_NS}}}note"
+NOTE, LB = f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}lb"
 MIXED = frozenset(
     f"{{{TEI_NS}}}{name}"
     for name in ("p", "head", "note", "item", "l", "label", "dateline", "salute", "signed",
@@ -45,32 +45,36 @@ def _holds_text(el: etree._Element) -> bool:
     return any(child.tail and not child.tail.isspace() for child in el)
 
 
-def _break_lines(el: etree._Element, first_too: bool = False) -> None:
+def _break_lines(el: etree._Element, first_too: bool = False, lb_ends: bool = False) -> None:
     """In mixed content: a newline before every lb, pb and fw but the element's first
-    (unless `first_too`), and before a note that stands at no mark."""
+    (unless `first_too`), and before a note that stands at no mark; with `lb_ends` (an lb
+    that ends its line) the newline after each lb instead."""
     prev: etree._Element | None = None
     for child in el:
         tag = child.tag
         inline_note = tag == NOTE and child.get("anchored") != "false"
-        if tag in BREAK_BEFORE or (tag == NOTE and not inline_note):
+        if lb_ends and tag == LB:
+            child.tail = "\n" + child.tail if child.tail else "\n"
+        elif tag in BREAK_BEFORE or (tag == NOTE and not inline_note):
             if prev is not None:
                 prev.tail = prev.tail + "\n" if prev.tail else "\n"
             elif el.text or first_too:  # the break goes after the text before it
                 el.text = el.text + "\n" if el.text else "\n"
         if isinstance(tag, str) and len(child):
-            _break_lines(child, inline_note)  # a note inside a line: its own lines
+            _break_lines(child, inline_note and not lb_ends, lb_ends)  # a note's own lines
         prev = child
 
 
-def indent(root: etree._Element) -> None:
-    """Add the layout white space to the tree of `root`, in place, in one walk."""
+def indent(root: etree._Element, lb_ends: bool = False) -> None:
+    """Add the layout white space to the tree of `root`, in place, in one walk; with
+    `lb_ends` the document's `<lb/>` ends its line (the DTA's way): the newline follows it."""
     stack: list[tuple[etree._Element, int]] = [(root, 0)]
     while stack:
         el, depth = stack.pop()
         if len(el) == 0:
             continue
         if el.tag in MIXED or _holds_text(el):
-            _break_lines(el)
+            _break_lines(el, lb_ends=lb_ends)
             continue
         inner = "\n" + INDENT * (depth + 1)
         el.text = inner
