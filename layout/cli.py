@@ -13,7 +13,6 @@ cannot be written; 4 an internal error (a bug: reported in one line, never a tra
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -23,7 +22,7 @@ from layout import __version__
 from layout.api import language_tag
 from layout.files import STDOUT
 from layout.job import EXIT_USAGE, convert_file, output_dir_targets
-from layout.outputs import OUTPUT_KINDS, Options
+from layout.outputs import DIR_KINDS, OUTPUT_KINDS, Options
 
 DESCRIPTION = """\
 Rebuild the structure of an OCR'd book: find the printed page numbers, running titles
@@ -68,6 +67,8 @@ class Parser(argparse.ArgumentParser):
         super().error(message + self.suggestion(message))
 
     def suggestion(self, message: str) -> str:
+        import difflib  # loaded only for a usage error (start-up)
+
         choice = CHOICE.search(message)
         if choice:
             choices = re.findall(r"'([^']*)'", choice.group(2))
@@ -200,8 +201,6 @@ examples:
 
 def add_batch(sub: argparse._SubParsersAction[Parser]) -> None:
     """The `batch` command's arguments."""
-    from layout.batch import default_formats
-
     batch = sub.add_parser(
         "batch", help="convert many books at once, on every core or on a Dask cluster",
         description=BATCH_DESCRIPTION, epilog=BATCH_EPILOG,
@@ -212,9 +211,9 @@ def add_batch(sub: argparse._SubParsersAction[Parser]) -> None:
     batch.add_argument("-o", "--output-dir", metavar="OUTDIR", required=True,
                        help="where the outputs, manifest.jsonl and pages.jsonl go")
     batch.add_argument(
-        "--formats", type=formats, default=default_formats(), metavar="KIND,...",
+        "--formats", type=formats, default=DIR_KINDS, metavar="KIND,...",
         help=f"the outputs to write, of {','.join(k.name for k in OUTPUT_KINDS)} "
-        f"(default {','.join(default_formats())})",
+        f"(default {','.join(DIR_KINDS)})",
     )
     batch.add_argument("--jobs", type=jobs, metavar="N",
                        help="worker processes (default: all cores)")

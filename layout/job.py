@@ -22,7 +22,6 @@ from layout.outputs import KINDS, OUTPUT_KINDS, Options
 from layout.passes import DEFAULT_PASSES
 from layout.progress import Bar, Progress, Silent, counted, pages_word
 from layout.readers import ReadError
-from layout.typeset.fonts import describe
 from layout.writers import RefusedOutput
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
@@ -195,6 +194,8 @@ def remarks(result: api.Result, input_path: str) -> tuple[str, ...]:
     lines: list[str] = []
     replaced = result.replaced()
     if replaced:
+        from layout.typeset.fonts import describe  # typesetting was done: no start-up cost
+
         lines.append(
             f"no face has {counted(len(replaced), 'character')}, drawn as an equivalent or "
             "left out: "

@@ -121,3 +121,6 @@ OUTPUT_KINDS: tuple[OutputKind, ...] = (
 """Every output kind, in the order a run writes them (the quick ones first)."""
 
 KINDS: dict[str, OutputKind] = {kind.name: kind for kind in OUTPUT_KINDS}
+
+DIR_KINDS: tuple[str, ...] = tuple(kind.name for kind in OUTPUT_KINDS if kind.suffix is not None)
+"""The kinds `-o DIR` writes (and a batch, unless told otherwise)."""

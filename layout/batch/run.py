@@ -23,7 +23,7 @@ from layout.batch.journal import Journal
 from layout.batch.progress import ShelfBar, Summary
 from layout.batch.worker import Outcome, Task, targets
 from layout.files import OutputError, leftovers
-from layout.outputs import OUTPUT_KINDS, Options
+from layout.outputs import DIR_KINDS, OUTPUT_KINDS, Options
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 """A batch's exit codes: all converted; a book failed (see the manifest); wrong usage,
@@ -40,7 +40,7 @@ class BatchError(Exception):
 
 def default_formats() -> tuple[str, ...]:
     """What a batch writes unless told: what `convert -o` writes."""
-    return tuple(kind.name for kind in OUTPUT_KINDS if kind.suffix is not None)
+    return DIR_KINDS
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

@@ -16,16 +16,28 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from layout.model import Book, Diagnostic, Metadata, Page
-from layout.readers import alto, djvu_xml, hocr, page_xml
 from layout.readers.decoding import ReadError
 
-READERS: dict[str, Callable[[bytes, str], list[Page]]] = {
-    "page": lambda data, name: [page_xml.read_page(data, name)],
-    "alto": alto.read_pages,
-    "hocr": hocr.read_pages,
-    "djvu-xml": djvu_xml.read_pages,
-}
-"""The reader of each format with geometry: bytes and name to the file's pages."""
+
+def reader(kind: str) -> Callable[[bytes, str], list[Page]]:
+    """The reader of a format with geometry: bytes and name to the file's pages. Loaded
+    when asked for: `sniff` runs on every input, and plain text needs no XML parser
+    (lxml's import is a tenth of a short run's start-up)."""
+    if kind == "page":
+        from layout.readers import page_xml
+
+        return lambda data, name: [page_xml.read_page(data, name)]
+    if kind == "alto":
+        from layout.readers import alto
+
+        return alto.read_pages
+    if kind == "hocr":
+        from layout.readers import hocr
+
+        return hocr.read_pages
+    from layout.readers import djvu_xml
+
+    return djvu_xml.read_pages
 
 ROOTS = {"pcgts": "page", "alto": "alto", "djvuxml": "djvu-xml", "tei": "tei",
          "teicorpus": "tei"}
@@ -80,7 +92,7 @@ def _named(pages: list[Page], name: str) -> list[Page]:
 
 def read_pages(data: bytes, name: str, kind: str) -> list[Page]:
     """The pages of one file in the given format."""
-    pages = READERS[kind](data, name)
+    pages = reader(kind)(data, name)
     if not pages:
         raise ReadError(f"{name}: no page found")
     return _named(pages, name)
