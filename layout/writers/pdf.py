@@ -3,7 +3,8 @@
 In: a Book after the passes (or a TypesetBook already composed). Out: PDF bytes: the
 book face and the fallback faces a book needs embedded and subset (TrueType), every line a
 text object, shaped as it was measured (kerning as TJ adjustments, ligatures as their
-forms, mapped back to their letters in the ToUnicode CMap), with its word spacing (`Tw`),
+forms, mapped back to their letters in the ToUnicode CMap: `pdf_fonts`, the one module
+that reaches below ReportLab's documented API), with its word spacing (`Tw`),
 footnote marks raised with `Ts` (so text extraction keeps them on their line), title and
 author in the document information, an outline of the headings, and in
 facsimile mode page labels equal to the printed page numbers (roman numbers as roman
@@ -25,23 +26,20 @@ from layout import __version__
 from layout.model import Book
 from layout.numerals import read_roman
 from layout.typeset.compose import compose
-from layout.typeset.fonts import LETTERS_OF, face_chain, metrics
+from layout.typeset.fonts import Face, metrics
 from layout.typeset.pages import Placed, Style, TypesetBook
-from layout.typeset.shaping import Glyphs, Typeface
+from layout.typeset.shaping import Typeface
 from layout.writers import RefusedOutput
+from layout.writers.pdf_fonts import SubsetCodes, map_ligatures_to_letters
 
 if TYPE_CHECKING:  # ReportLab is imported lazily: it costs start-up time
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.pdfgen.textobject import PDFTextObject
 
-ESCAPES = {
-    c: f"\\{chr(c)}" if chr(c) in "\\()" else chr(c) if 32 <= c < 127 else f"\\{c:03o}"
-    for c in range(256)
-}
-"""A PDF string literal's escapes, as ReportLab writes them (octal outside printable ASCII)."""
 LABEL_STYLES = {"D": "ARABIC", "r": "ROMAN_LOWER", "R": "ROMAN_UPPER"}
 """PDF page label styles by the names ReportLab's PDFPageLabel takes."""
+
+
 def label_style(label: str | None) -> tuple[str | None, int | None, str | None]:
     """A page label as a PDF label range start: (style, first number, prefix)."""
     if not label:
@@ -55,130 +53,163 @@ def label_style(label: str | None) -> tuple[str | None, int | None, str | None]:
     return None, None, label
 
 
-def draw_item(
-    canvas: Canvas, item: Placed, faces: dict[str, Typeface], names: dict[Path, str]
-) -> None:
-    """Draw one placed line (one text object) or rule on the current page.
+def number(value: float) -> str:
+    """A number as a content stream writes it: at most three decimals, no trailing zeros."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
 
-    Each run is shaped as it was measured: its glyphs per face of the style's chain (a
-    change of face is a change of font inside the text object), ligatures as their forms,
-    kerning as TJ adjustments, which the text matrix's horizontal scale scales with the
-    glyphs; the spaces take the line's word spacing (`Tw`).
+
+class Writer:
+    """Draws the placed items of one document's pages as PDF text objects.
+
+    Each line is one text object written as operators (`Canvas.addLiteral`): its runs
+    shaped as they were measured, one TJ array per font with the kerns between the codes
+    (which the text matrix's horizontal scale `Tz` scales with the glyphs), a change of
+    face or subset a change of font; the spaces take the line's word spacing (`Tw`), marks
+    their rise (`Ts`). A word is shaped and encoded once per document. The text state
+    carries over from line to line on a page, so only what changes is written.
     """
-    if item.kind == "rule":
-        canvas.setLineWidth(item.size)
-        canvas.line(item.x, item.y, item.x + item.width, item.y)
-        return
-    text = canvas.beginText()
-    if item.scale != 1.0:
-        text.setHorizScale(100.0 * item.scale)  # Tz scales glyphs, kerns and Tw alike
-    word_space = None
-    rise = 0.0
-    font: tuple[str, float] | None = None
-    at: float | None = None  # where the text matrix stands after the last run
-    for run in item.runs:
-        if at is None or abs(at - run.x) > 0.005:
-            text.setTextOrigin(run.x, item.y)  # else the text flows on: no jump to extract
-        if run.rise != rise:
-            text.setRise(run.rise)
-            rise = run.rise
-        face = faces[run.face]
-        if " " in run.text:
-            tw = round(item.space / item.scale - face.width(" ", run.size), 4)
-            if tw != word_space:
-                text.setWordSpace(tw)
-                word_space = tw
-        for glyphs in face.shape(run.text):
-            wanted = (names[face.faces[glyphs.face].path], run.size)
-            if wanted != font:
-                text.setFont(*wanted)
-                font = wanted
-            show(text, glyphs, face.shaper.metrics(glyphs.face).font, run.size)
-        at = run.x + face.ink(run.text, run.size) * item.scale
-        at += run.text.count(" ") * item.space
-    if word_space:
-        text.setWordSpace(0)
-    if rise:
-        text.setRise(0)
-    if item.scale != 1.0:
-        text.setHorizScale(100.0)
-    canvas.drawText(text)
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.faces = {style: Typeface(style) for style in ("regular", "italic", "bold")}
+        self.codes = SubsetCodes(canvas)
+        self.fonts: dict[Path, TTFont] = {}
+        self.words: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self.spacing: dict[str, set[str]] = {style: set() for style in self.faces}
+        """Per style, the names of its book face's subsets: each has the space at 32."""
+        self.space = {style: "" for style in self.faces}
+        self.new_page()
+
+    def new_page(self) -> None:
+        """A new page's content stream starts from the default text state."""
+        self.tz, self.tw, self.ts = 100.0, 0.0, 0.0
+        self.font: tuple[str, float] | None = None
+
+    def _encode(self, style: str, index: int, text: str) -> list[tuple[str, str]]:
+        """Text in face `index` of the style's chain as (font name, codes) runs."""
+        face = self.faces[style].faces[index]
+        font = self.fonts.get(face.path)
+        if font is None:
+            font = self.fonts[face.path] = register(face)
+        runs = self.codes.encode(font, text)
+        if index == 0:
+            self.spacing[style].update(name for name, _ in runs)
+        return runs
+
+    def _space(self, style: str) -> str:
+        """The font name of the first subset of the style's book face (a space's)."""
+        if not self.space[style]:
+            self.space[style] = self._encode(style, 0, " ")[0][0]
+        return self.space[style]
+
+    def _word(self, style: str, word: str) -> tuple[tuple[str, str], ...]:
+        """The word as (font name, TJ array content) pieces: code strings and kerns."""
+        key = (style, word)
+        found = self.words.get(key)
+        if found is not None:
+            return found
+        parts: list[tuple[str, str]] = []
+        for glyphs in self.faces[style].shaper.word(word).runs:
+            cuts = [k + 1 for k, kern in enumerate(glyphs.kerns[:-1]) if kern]
+            start = 0
+            for end in [*cuts, len(glyphs.text)]:
+                for name, codes in self._encode(style, glyphs.face, glyphs.text[start:end]):
+                    if parts and parts[-1][0] == name:
+                        parts[-1] = (name, f"{parts[-1][1]}({codes})")
+                    else:
+                        parts.append((name, f"({codes})"))
+                if end < len(glyphs.text):
+                    kern = number(-glyphs.kerns[end - 1])
+                    parts[-1] = (parts[-1][0], f"{parts[-1][1]} {kern} ")
+                start = end
+        found = self.words[key] = tuple(parts)
+        return found
+
+    def draw(self, item: Placed) -> None:
+        """Draw one placed line (one text object) or rule on the current page."""
+        if item.kind == "rule":
+            self.canvas.setLineWidth(item.size)
+            self.canvas.line(item.x, item.y, item.x + item.width, item.y)
+            return
+        ops: list[str] = ["BT"]
+        tz = 100.0 * item.scale
+        if tz != self.tz:
+            ops.append(f"{number(tz)} Tz")
+            self.tz = tz
+        at: float | None = None  # where the text matrix stands after the last run
+        for run in item.runs:
+            face = self.faces[run.face]
+            if at is None or abs(at - run.x) > 0.005:
+                ops.append(f"1 0 0 1 {number(run.x)} {number(item.y)} Tm")
+            if run.rise != self.ts:
+                ops.append(f"{number(run.rise)} Ts")
+                self.ts = run.rise
+            if " " in run.text:
+                tw = round(item.space / item.scale - face.width(" ", run.size), 4)
+                if tw != self.tw:
+                    ops.append(f"{number(tw)} Tw")
+                    self.tw = tw
+            self._show(ops, run.face, run.text, run.size)
+            at = run.x + face.ink(run.text, run.size) * item.scale
+            at += run.text.count(" ") * item.space
+        ops.append("ET")
+        self.canvas.addLiteral(" ".join(ops))
+
+    def _show(self, ops: list[str], style: str, text: str, size: float) -> None:
+        """The run's words as TJ arrays, a font change where the face or subset changes;
+        a space is drawn in whichever subset of the style's book face is current, else in
+        its first. Adjacent strings of one array are merged: `(a)( )(b)` is `(a b)`."""
+        font = self.font
+        array: list[str] = []
+        spacing = self.spacing[style]
+
+        def switch(name: str) -> None:
+            nonlocal font
+            if array:
+                ops.append(f"[{''.join(array)}] TJ".replace(")(", ""))
+                array.clear()
+            font = (name, size)
+            ops.append(f"{name} {number(size)} Tf")
+
+        for k, word in enumerate(text.split(" ")):
+            if k:
+                if font is None or font[1] != size or font[0] not in spacing:
+                    switch(self._space(style))
+                array.append("( )")
+            for name, content in self._word(style, word) if word else ():
+                if font != (name, size):
+                    switch(name)
+                array.append(content)
+        if array:
+            ops.append(f"[{''.join(array)}] TJ".replace(")(", ""))
+        self.font = font
 
 
-def show(text: PDFTextObject, glyphs: Glyphs, font: TTFont, size: float) -> None:
-    """Show one face's glyphs as TJ arrays: strings of the font's subset codes, a number
-    for each kern (ReportLab's own `textOut` shows plain strings only)."""
-    doc, code = text._canvas._doc, text._code
-    parts: list[str] = []
-    kerned = [k for k, kern in enumerate(glyphs.kerns[:-1]) if kern]  # never after the last
-    kerns = glyphs.kerns
-    pos = 0
-    for subset, data in font.splitString(glyphs.text, doc):
-        if subset != text._curSubset:
-            if parts:
-                code.append(f"[{' '.join(parts)}] TJ")
-                parts = []
-            name = font.getSubsetInternalName(subset, doc)
-            code.append(f"{name} {size:.6g} Tf {text._leading:.6g} TL")
-            text._curSubset = subset
-        chars = data.decode("latin-1")  # one byte, one character
-        end = pos + len(data)
-        start = pos
-        for k in kerned:
-            if pos <= k < end:
-                parts.append(f"({chars[start - pos : k + 1 - pos].translate(ESCAPES)})")
-                parts.append(f"{-kerns[k]:.4g}")
-                start = k + 1
-        if start < end:
-            parts.append(f"({chars[start - pos : end - pos].translate(ESCAPES)})")
-        pos = end
-    if parts:
-        code.append(f"[{' '.join(parts)}] TJ")
+def reading_order(items: tuple[Placed, ...]) -> list[Placed]:
+    """The page's items in the order they are drawn: as composed, except that items
+    standing side by side on one baseline (a head and its page number) go left to right,
+    so that text extraction reads "§. 2. Title 31", not the number glued to the head."""
+    out = list(items)
+    start = 0
+    for end in range(1, len(out) + 1):
+        if end == len(out) or out[end].y != out[start].y:
+            if end - start > 1:
+                out[start:end] = sorted(out[start:end], key=lambda item: item.x)
+            start = end
+    return out
 
 
-def register_faces() -> tuple[dict[str, Typeface], dict[Path, str]]:
-    """The typeface of each style and a registration function: each face is registered with
-    ReportLab when first drawn (a fallback face a book never needs is never parsed)."""
-    faces = {style: Typeface(style) for style in ("regular", "italic", "bold")}
-    return faces, _Registered()
+def register(face: Face) -> TTFont:
+    """The face registered with ReportLab (once per process), its ligatures mapped to
+    their letters in the ToUnicode CMaps."""
+    from reportlab.pdfbase import pdfmetrics
 
-
-class _Registered(dict[Path, str]):
-    """The ReportLab font name of each face's file, registered on first use."""
-
-    def __missing__(self, path: Path) -> str:
-        from reportlab.pdfbase import pdfmetrics
-
-        face = next(f for style in ("regular", "italic", "bold") for f in face_chain(style)
-                    if f.path == path)
-        m = metrics(face)
-        if face.name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(m.font)
-        _map_ligatures_to_letters()
-        self[path] = face.name
-        return face.name
-
-
-def _map_ligatures_to_letters() -> None:
-    """Make ReportLab's ToUnicode CMaps map a ligature's form to its letters ("ﬁ" -> "fi"),
-    so that text extraction and search give the letters (installed once)."""
-    from reportlab.pdfbase import ttfonts
-
-    original = ttfonts.makeToUnicodeCMap
-    if getattr(original, "maps_ligatures", False):
-        return
-
-    def cmap(fontname: str, subset: list[int]) -> str:
-        out: str = original(fontname, subset)
-        for code, uni in enumerate(subset):
-            letters = LETTERS_OF.get(chr(uni)) if uni else None
-            if letters:
-                hexed = letters.encode("utf-16-be").hex().upper()
-                out = out.replace(f"<{code:02X}> <{uni:04X}>", f"<{code:02X}> <{hexed}>")
-        return out
-
-    cmap.maps_ligatures = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = cmap
+    m = metrics(face)
+    if face.name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(m.font)
+    map_ligatures_to_letters()
+    return m.font
 
 
 def render(
@@ -191,12 +222,13 @@ def render(
     from reportlab.pdfgen.canvas import Canvas
 
     rl_config.useA85 = 0  # binary streams: smaller files, no slow pure-Python ASCII85
-    faces, names = register_faces()
+    book_face = Typeface("regular").faces[0]
+    register(book_face)
     buf = io.BytesIO()
     first = typeset.pages[0] if typeset.pages else None
     size = (first.width, first.height) if first else (396.0, 612.0)
     canvas = Canvas(
-        buf, pagesize=size, initialFontName=names[faces["regular"].faces[0].path],
+        buf, pagesize=size, initialFontName=book_face.name,
         initialFontSize=10,
         invariant=1 if invariant else 0, lang=typeset.language or None, pageCompression=1,
     )
@@ -204,6 +236,7 @@ def render(
     canvas.setAuthor(typeset.author or "")
     canvas.setCreator(f"layout {__version__}")
     canvas.setSubject(f"re-typeset ({typeset.mode})")
+    writer = Writer(canvas)
     heads: dict[int, list[tuple[int, float, str, int]]] = {}
     depth = -1  # an outline level may go one deeper than the entry before, no more
     for n, entry in enumerate(typeset.outline):
@@ -212,8 +245,9 @@ def render(
     prev: tuple[str | None, int | None, str | None, int] | None = None
     for i, page in enumerate(typeset.pages):
         canvas.setPageSize((page.width, page.height))
-        for item in page.items:
-            draw_item(canvas, item, faces, names)
+        writer.new_page()
+        for item in reading_order(page.items):
+            writer.draw(item)
         for n, y, title, level in heads.get(i, []):
             key = f"h{n}"
             canvas.bookmarkPage(key, fit="XYZ", left=0, top=min(page.height, y))
