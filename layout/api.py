@@ -208,6 +208,18 @@ class Result:
 
         dtabf.write_to(self.book, out)
 
+    def html(self) -> bytes:
+        """The HTML edition: one self-contained page (`layout.writers.html`)."""
+        from layout.writers import html
+
+        return html.write(self.book)
+
+    def write_html(self, out: BinaryIO) -> None:
+        """The bytes of `html`, written to `out` a page at a time."""
+        from layout.writers import html
+
+        html.write_to(self.book, out)
+
     def write_json(self, out: BinaryIO, indent: int | None = None) -> None:
         """The bytes of `json`, written to `out` a page at a time."""
         from layout.writers import analysis

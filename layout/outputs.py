@@ -109,6 +109,13 @@ OUTPUT_KINDS: tuple[OutputKind, ...] = (
         stdout=True,
     ),
     OutputKind(
+        "html", "write the HTML edition here: one self-contained page with the printed "
+        "page numbers in the margin, divisions, notes linked to their marks and a review "
+        "mode listing every uncertain decision",
+        file=lambda r, o, p: r.html(), stream=lambda r, o, out: r.write_html(out),
+        stdout=True,
+    ),
+    OutputKind(
         "pdf", "re-typeset the book as a PDF here",
         file=lambda r, o, p: r.pdf(o.pdf_mode, o.page_size, o.pdf_a, p),
         stdout=True, typeset=True,
