@@ -219,3 +219,23 @@ def test_paragraphs_start_where_a_line_is_indented() -> None:
     done = analyse(book(sheet.page()))
     starts = [i for i, line in enumerate(done.pages[0].lines) if line.paragraph_start]
     assert starts == [0, 5, 10, 15]
+
+
+# -- marks printed raised ----------------------------------------------------------------
+
+
+def test_a_raised_small_mark_is_the_note_s_anchor() -> None:
+    from layout.model import Box, Line, Word
+    from layout.passes.notes.anchors import Candidate
+    from layout.passes.notes.raised import RAISED, lift
+
+    words = [Word("in", Box(200, 300, 240, 340)), Word("the", Box(250, 300, 310, 340)),
+             Word("year", Box(320, 300, 400, 340)), Word("1", Box(410, 300, 430, 340)),
+             Word("and", Box(440, 300, 500, 340)), Word("on", Box(510, 300, 550, 340)),
+             Word("1", Box(555, 296, 567, 316))]  # raised and small: a superscript
+    line = Line("in the year 1 and on 1", box=Box(200, 296, 567, 340), words=tuple(words))
+    plain, raised = Candidate(0, 12, 13, 1.0), Candidate(0, 21, 22, 1.0)
+    assert lift(plain, line).weight == 1.0
+    assert lift(raised, line).weight == 1.0 + RAISED
+    no_boxes = Line("in the year 1 and on 1")
+    assert lift(raised, no_boxes).weight == 1.0

@@ -182,3 +182,41 @@ def test_an_unknown_xml_input_fails_clearly(tmp_path: Path,
     assert main(["convert", str(path), "-q"]) == 1
     err = capsys.readouterr().err
     assert "mets.xml: line 2" in err and "<mets:mets>" in err and "PAGE-XML" in err
+
+
+def _two_columns(order: str) -> bytes:
+    """hOCR without blocks: a heading across two columns of four lines each, listed in
+    `order` ("rows": left and right line by line, as some engines do; "columns")."""
+    spans = ["<span class='ocr_line' id='h' title='bbox 100 50 1100 90'>A Heading</span>"]
+    cells = [(c, r) for r in range(4) for c in range(2)] if order == "rows" else [
+        (c, r) for c in range(2) for r in range(4)]
+    for c, r in cells:
+        x0, y0 = 100 + 550 * c, 120 + 60 * r
+        spans.append(f"<span class='ocr_line' id='c{c}r{r}' title='bbox {x0} {y0} "
+                     f"{x0 + 450} {y0 + 40}'>column {c} line {r}</span>")
+    body = "".join(spans)
+    return (f"<html><body><div class='ocr_page' title='bbox 0 0 1200 500'>{body}</div>"
+            "</body></html>").encode()
+
+
+def test_two_columns_are_read_column_by_column() -> None:
+    want = ["h"] + [f"c{c}r{r}" for c in range(2) for r in range(4)]
+    for order in ("rows", "columns"):
+        page = read_file(_two_columns(order), "two.hocr").pages[0]
+        assert [line.id for line in page.lines] == want, order
+
+
+def test_marginal_notes_beside_the_text_are_no_column() -> None:
+    """A narrow run of marginal notes beside the text block, in no block: the page keeps
+    its top-to-bottom order (the notes are not read as a first column)."""
+    spans = []
+    for r in range(5):
+        y0 = 100 + 60 * r
+        spans.append(f"<span class='ocr_line' id='b{r}' title='bbox 300 {y0} 1100 {y0 + 40}'>"
+                     f"body line {r}</span>")
+        spans.append(f"<span class='ocr_line' id='m{r}' title='bbox 40 {y0} 200 {y0 + 40}'>"
+                     f"note {r}</span>")
+    html = ("<html><body><div class='ocr_page' title='bbox 0 0 1200 500'>"
+            f"{''.join(spans)}</div></body></html>").encode()
+    page = read_file(html, "margin.hocr").pages[0]
+    assert [line.id for line in page.lines] == [f"{k}{r}" for r in range(5) for k in "bm"]

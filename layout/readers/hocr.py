@@ -9,7 +9,8 @@ text content when it has no words, as the evaluation contract reads it. From `@t
 come the boxes (`bbox`), the page image (`image "..."` or `file ...`), the type size of a
 word (`x_fsize`, points) and each line's block: the id of its `ocr_par` (else
 `ocr_carea`). Lines without an id get `line_N`. A block's lines are put top to bottom when
-the file lists them otherwise (ocropy writes them bottom up).
+the file lists them otherwise (ocropy writes them bottom up); lines in no block that stand
+in columns are read column by column.
 
 Not handled: `x_size` (a pixel height, not a type size: the box says as much),
 `baseline` slopes, per-character boxes (`x_bboxes`, `cuts`), `ocr_separator`s.
@@ -105,12 +106,18 @@ class _Book:
             region=region,
         )
         if self.run and self.run[-1].region != region:
-            self.lines += boxes.top_down(self.run)
-            self.run = []
+            self.flush()
         self.run.append(line)
 
+    def flush(self) -> None:
+        """The run of lines of one block, in reading order (column by column when the
+        source sets its lines in no block)."""
+        self.lines += boxes.top_down(self.run, columns=self.run[0].region is None)
+        self.run = []
+
     def close(self, el: etree._Element | None) -> None:
-        self.lines += boxes.top_down(self.run)
+        if self.run:
+            self.flush()
         title = el.get("title") if el is not None else None
         box = _bbox(title)
         image = _IMAGE.search(title or "")

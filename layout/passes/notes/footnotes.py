@@ -25,7 +25,7 @@ from functools import cached_property
 
 from layout import geometry
 from layout.model import Anchor, Book, Footnote, Line, Page, Role
-from layout.passes.notes import anchors, areas, continuations, habits, small_type
+from layout.passes.notes import anchors, areas, continuations, habits, raised, small_type
 from layout.passes.notes.anchors import MarkStyle
 from layout.passes.notes.areas import NoteArea
 from layout.passes.notes.labels import NUMBERED, Label
@@ -45,9 +45,12 @@ LIKELY = 1.0
 class _PageMarks:
     """The places a mark may stand on one page, scanned once, and their weights per label."""
 
-    def __init__(self, view: PageLines, style: MarkStyle) -> None:
+    def __init__(self, view: PageLines, style: MarkStyle,
+                 boxed: Sequence[Line] | None = None) -> None:
         self.view = view
         self.style = style
+        self.boxed = boxed
+        """The page's lines when their words have boxes (a raised mark weighs more)."""
         self.cache: dict[tuple[str, str], list[anchors.Candidate]] = {}
         self.likely_lines: dict[tuple[str, str], list[int]] = {}
         """Per label, the lines holding a likely mark, in order (asked for thousands of
@@ -72,6 +75,9 @@ class _PageMarks:
                 for c in anchors.candidates(self.body, label, self.style)
                 if (lab := labels[c.line]) is None or c.start >= lab.end
             ]
+            if self.boxed is not None:
+                boxed = self.boxed
+                found = [raised.lift(c, boxed[c.line]) for c in found]
             self.cache[key] = found
         return found
 
@@ -189,7 +195,10 @@ def mark(book: Book) -> Book:
         ocr_superscripts=repeats,
         abbreviations=habits.abbreviations(book) if repeats else frozenset(),
     )
-    marks = [_PageMarks(view, style) for view in views]
+    marks = [
+        _PageMarks(view, style, page.lines if any(ln.words for ln in page.lines) else None)
+        for view, page in zip(views, book.pages, strict=True)
+    ]
     hints = BookHints(scheme="symbols" if repeats else None, repeats=repeats, styles=styles)
     # first sweep: the clear cases, to learn widths, numbering and gaps from
     sample = _sample(len(book.pages))
