@@ -35,6 +35,7 @@ LINES = {
     "hocr/tesseract-3.03.hocr": 31,
     "hocr/tesseract-3.04.hocr": 45,
     "hocr/tesseract-3.05.hocr": 27,
+    "hocr/tesseract-3.05-pages.hocr": 7,
     "page/escriptorium-2019.xml": 2,
     "page/handmade-2013.xml": 4,
     "page/ocrd-gt-2019-footnotes.xml": 29,
@@ -102,6 +103,18 @@ def test_hocr_lines_listed_bottom_up_are_put_top_down() -> None:
     middles = [line.box.y0 + line.box.y1 for line in page.lines if line.box is not None]
     assert middles == sorted(middles)
     assert page.image == "433934212_0017.bin.png"
+
+
+def test_one_hocr_file_holding_many_pages() -> None:
+    """Tesseract's hOCR of a whole book: a page per `ocr_page`, each naming its image;
+    lines without ids numbered on their page."""
+    book = read_file((FIXTURES / "hocr/tesseract-3.05-pages.hocr").read_bytes(), "b.hocr")
+    assert [page.id for page in book.pages] == ["page_1", "page_2", "page_3"]
+    assert [page.image for page in book.pages] == [
+        f"max/452114306_000{n}.jpg" for n in (1, 2, 3)]
+    assert [[line.id for line in page.lines] for page in book.pages] == [
+        ["line_0", "line_1", "line_2"], ["line_0", "line_1"], ["line_0", "line_1"]]
+    assert book.pages[0].lines[1].text == "ANDRI THEOLO."
 
 
 def test_alto_physical_units_become_pixels_and_styles_are_read() -> None:
