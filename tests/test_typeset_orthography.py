@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from layout.model import Book, Hyphen, Line, Page
-from layout.typeset.fill import LEADING_STRETCH, spread
+from layout.typeset.fill import LEADING_SQUEEZE, LEADING_STRETCH, spread, squeeze_room
 from layout.typeset.linebreak import break_paragraph
 from layout.typeset.orthography import BookHyphenator, book_breaks
 from layout.typeset.shaping import Typeface
@@ -71,9 +71,26 @@ def test_book_breaks_come_from_join_decisions() -> None:
 
 
 def test_the_white_goes_between_paragraphs_first_then_into_the_leading() -> None:
-    extra = spread([True, False, True, False], 10.0, 13.0)
+    extra = spread([True, False, True, False], 10.0, 13.0).above
     assert extra[0] == 0.0 and extra[2] == pytest.approx(6.5 + 3.5 / 3)
     assert extra[1] == extra[3] == pytest.approx(3.5 / 3)
-    capped = spread([True, False, False], 100.0, 13.0)
+    capped = spread([True, False, False], 100.0, 13.0).above
     assert capped == [0.0, LEADING_STRETCH * 13.0, LEADING_STRETCH * 13.0]
-    assert spread([True], 50.0, 13.0) == [0.0]
+    assert spread([True], 50.0, 13.0).above == [0.0]
+
+
+def test_the_notes_take_their_share_of_the_white_and_of_a_squeeze() -> None:
+    # two body lines, five note lines: the leading after the paragraphs' share is shared by
+    # every gap between lines in proportion to its leading
+    filled = spread([True, False], 4.0, 13.0, notes=5, note_leading=10.0)
+    share = 4.0 / (13.0 + 4 * 10.0)
+    assert filled.above == [0.0, pytest.approx(share * 13.0)]
+    assert filled.note_leading == pytest.approx(share * 10.0)
+    used = sum(filled.above) + 4 * filled.note_leading
+    assert used == pytest.approx(4.0)
+    squeezed = spread([True, True, False], -1.0, 13.0, notes=2, note_leading=10.0)
+    assert sum(squeezed.above) + squeezed.note_leading == pytest.approx(-1.0)
+    room = squeeze_room(3, 2, 13.0, 10.0)
+    assert room == pytest.approx(LEADING_SQUEEZE * 36.0)
+    most = spread([True, True, False], -100.0, 13.0, notes=2, note_leading=10.0)
+    assert sum(most.above) + most.note_leading == pytest.approx(-room)

@@ -8,11 +8,11 @@ it here too (its last line on the page is justified, a cut word keeps its hyphen
 does a note continued on the next page. Page labels are the printed page numbers.
 
 The measure holds as many characters as the book's full lines do, so a page's text needs
-about as many lines as the original; the text block is as tall as the fullest page needs
-(a rare page far fuller than the rest gets a taller page of its own rather than squeezing
-every page); the white a page then has left is spread between its paragraphs and lines
-(`fill`), but for a chapter's last page. Not handled: widows and orphans (a page's text
-is fixed by the source).
+about as many lines as the original; the text block is as tall as 95 % of the pages need:
+the white a page then has left is spread between its paragraphs and into its leadings,
+body and notes (`fill`), but for a chapter's last page; a fuller page is squeezed within
+limits, and a rare page far fuller than the rest gets a taller page of its own.
+Not handled: widows and orphans (a page's text is fixed by the source).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from layout.model import TEXT_ROLES, Book, Role
 from layout.typeset.content import SourcePage, source_pages
-from layout.typeset.fill import spread
+from layout.typeset.fill import spread, squeeze_room
 from layout.typeset.foot import foot_height, place_notes
 from layout.typeset.orthography import book_breaks
 from layout.typeset.pages import (
@@ -40,8 +40,10 @@ from layout.typeset.setting import Setter, SetText
 
 MIN_MEASURE, MAX_MEASURE = 192.0, 432.0
 """16 to 36 picas: the measures a book page has."""
-OUTLIER = 1.15
-"""A page needing more than this times the 95th-percentile height gets a taller page."""
+FULL_PAGE = 0.95
+"""The text block is as tall as this share of the pages need: the fuller ones are squeezed
+(`fill`), a page needing more than that allows gets a taller page of its own; a block as
+tall as the fullest page would leave every other page short."""
 LENGTH_BIN = 3
 SHORT_LINE = 15
 TALLEST = 2.6
@@ -222,8 +224,7 @@ def facsimile(
         block_h = page_size[1] - st.top - st.bottom
     else:
         ranked = sorted(needs)
-        q95 = ranked[int(0.95 * (len(ranked) - 1))] if ranked else 0.0
-        block_h = max([n for n in needs if n <= OUTLIER * q95] or [q95])
+        block_h = ranked[int(FULL_PAGE * (len(ranked) - 1))] if ranked else 0.0
         block_h = float(int(block_h) + 1)
     width = measure + st.inner + st.outer
     m = setter.metrics("regular")
@@ -231,7 +232,8 @@ def facsimile(
     out: list[TypesetPage] = []
     outline: list[OutlineEntry] = []
     for i, (page, d, need) in enumerate(zip(pages, done, needs, strict=True)):
-        extra = max(0.0, need - block_h)
+        squeeze = squeeze_room(len(d.body), len(d.notes), st.leading, st.note_leading)
+        extra = need - block_h if need - squeeze > block_h else 0.0  # else squeezed
         height = block_h + extra + st.top + st.bottom
         x0 = st.inner if rectos[i] else st.outer
         x1 = x0 + measure
@@ -244,16 +246,20 @@ def facsimile(
         ends_chapter = i + 1 >= len(pages) or (
             bool(pages[i + 1].blocks) and pages[i + 1].blocks[0].kind == "heading"
         )
-        room = 0.0 if ends_chapter else max(0.0, block_h + extra - need)
-        filled = spread(d.starts, room, st.leading)
+        room = block_h + extra - need  # negative: the page is squeezed
+        if ends_chapter:
+            room = min(0.0, room)
+        filled = spread(d.starts, room, st.leading, len(d.notes), st.note_leading)
         for k, (kind, line, above) in enumerate(d.body):
-            y -= above + filled[k]
+            y -= above + filled.above[k]
             if k in starts:
                 text, level = starts[k]
                 outline.append(OutlineEntry(text, i, y + st.leading, max(0, level - 1)))
             items.append(line.placed(kind, x0, y))
             y -= st.leading
-        items.extend(place_notes(d.notes, st, x0, bottom, measure, m.descent))
+        items.extend(
+            place_notes(d.notes, st, x0, bottom, measure, m.descent, filled.note_leading)
+        )
         out.append(
             TypesetPage(width, height, page.label, tuple(items), (x0, bottom, x1, top), (i,))
         )

@@ -25,17 +25,19 @@ def foot_height(style: Style, note_lines: int, descent: float) -> float:
 
 def place_notes(
     lines: Sequence[SetText], style: Style, x0: float, bottom: float, measure: float,
-    descent: float,
+    descent: float, extra_leading: float = 0.0,
 ) -> list[Placed]:
-    """The notes at the foot of the block, under a short rule."""
+    """The notes at the foot of the block, under a short rule; `extra_leading` opens (or,
+    negative, closes) the leading between note lines as a filled page wants it."""
     if not lines:
         return []
-    y = bottom - descent * style.note_size + (len(lines) - 1) * style.note_leading
+    leading = style.note_leading + extra_leading
+    y = bottom - descent * style.note_size + (len(lines) - 1) * leading
     rule = Placed(
         "rule", x0, y + style.note_leading, width=min(72.0, measure / 3), size=style.rule
     )
     out = [rule]
     for line in lines:
         out.append(line.placed("note", x0, y))
-        y -= style.note_leading
+        y -= leading
     return out
