@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from layout.model import Book, Line, Role
 from layout.passes import blanks
-from layout.passes.notes import areas, continuations, footnotes
+from layout.passes.notes import areas, continuations, flow, footnotes
 from layout.passes.notes.anchors import BodyText, MarkStyle, candidates, link
 from layout.passes.notes.labels import Label, parse
 from layout.passes.notes.page_lines import BookHints, PageLines, PageState, Widths
@@ -150,6 +150,74 @@ def test_a_colon_leans_to_going_on() -> None:
     page = page_view("1) Es heisst dort:", "oben (vgl. S. 4 f.", "3) Ende.")
     assert continuations.leaning(page, (1,)) and continuations.leaning(page, (2,))
     assert not continuations.leaning(page, (3,))
+
+
+def test_a_blank_line_between_body_lines_opens_the_rest_of_a_note() -> None:
+    """In a book whose body has no blank lines of its own (a gap weighs much), the rest of
+    a note that ended in a colon begins under the page's blank line, even when its lines
+    (a quoted treaty, set narrower) are no wider than body lines and wide lines follow
+    further down; where the body has blank lines of its own, the widths decide."""
+    page = page_view(FULL, FULL, "", *[FULL] * 8, *[WIDE] * 5, "Ende der Note.")
+    leaning = PageState(had_notes=True, leaning=True)
+    odds = WIDTHS.odds_of(page)
+    end = len(page.texts)
+    start, _ = continuations.find(page, end, BookHints(widths=WIDTHS, gap=7.0), leaning, odds, -1)
+    assert start == 4
+    start, _ = continuations.find(page, end, BookHints(widths=WIDTHS, gap=2.0), leaning, odds, -1)
+    assert start == 12
+
+
+def test_small_type_running_on_overleaf_is_no_rest_of_a_finished_note() -> None:
+    """Wide lines at a page foot, when the note before ended its sentence and the next
+    page's body opens in lines as wide: a passage in small type that runs over the page
+    break, not the rest of that note. A note left open still goes on in them."""
+    page = page_view(FULL, FULL, FULL, FULL, WIDE, WIDE, WIDE, WIDE)
+    after = page_view(WIDE, WIDE, WIDE, "weiter im Text.", FULL, FULL)
+    assert continuations.opens_small(after, WIDTHS, None)
+    assert not continuations.opens_small(page, WIDTHS, None)
+    hints, odds, end = BookHints(widths=WIDTHS), WIDTHS.odds_of(page), len(page.texts)
+    closed = PageState(had_notes=True)
+    assert continuations.find(page, end, hints, closed, odds, -1)[0] == 5
+    overleaf = replace(closed, small_overleaf=True)
+    assert continuations.find(page, end, hints, overleaf, odds, -1)[0] == -1
+    still_open = replace(overleaf, open_note=True)
+    assert continuations.find(page, end, hints, still_open, odds, -1)[0] == 5
+
+
+BROKEN = "und es dauerte lange, bis der Kaiser endlich die Verhand-"
+
+
+def test_no_rest_of_a_note_begins_where_a_broken_word_runs_on() -> None:
+    """`Verhand-` + `lungen`, the whole word printed on the page: the two lines are one
+    flow, so the rest of a note does not begin between them, however wide the second."""
+    page = page_view(
+        "Die Verhandlungen des Reichstags zogen sich lange hin, bis",
+        FULL,
+        BROKEN,
+        "lungen schloss und die Gesandten nach Hause schickte, wie es der Brauch",
+        WIDE,
+        "Sphäre der Gemeinden versetzt werden.",
+    )
+    after = page_view("Am Ende des Jahres kam der Friede.", FULL)
+    ties = flow.Ties([page, after])
+    assert ties.runs_on(0, 3) and not ties.ends_body(0, 3)
+    hints, odds, end = BookHints(widths=WIDTHS), WIDTHS.odds_of(page), len(page.texts)
+    state = PageState(had_notes=True, open_note=True)
+    assert continuations.find(page, end, hints, state, odds, -1)[0] == 4  # words unread
+    assert continuations.find(page, end, hints, state, odds, -1, ties.of(0))[0] != 4
+
+
+def test_the_body_ends_where_its_broken_word_goes_on_overleaf() -> None:
+    """The next page's body begins with `lungen`, the rest of this page's `Verhand-`: the
+    body ends in that line, and the lines below it are the rest of the open note."""
+    page = page_view(FULL, FULL, BROKEN, "Sphäre der Gemeinden versetzt werden, wie es", "Ende.")
+    after = page_view("lungen mit den Gesandten. Die Verhandlungen waren lang.", FULL)
+    ties = flow.Ties([page, after])
+    assert ties.ends_body(0, 3) and not ties.runs_on(0, 3)
+    state = PageState(had_notes=True, open_note=True)
+    hints, end = BookHints(widths=WIDTHS), len(page.texts)
+    assert continuations.find(page, end, hints, state, None, -1)[0] == 5
+    assert continuations.find(page, end, hints, state, None, -1, ties.of(0))[0] == 4
 
 
 # Class 4: notes on thin evidence.

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from layout.passes.notes import continuations, reasons
+from layout.passes.notes.flow import PageTies
 from layout.passes.notes.labels import LETTER, OCR, SYMBOL, Label, follows, successors
 from layout.passes.notes.page_lines import (
     FINISHED,
@@ -189,6 +190,8 @@ class _Foot:
     """Per line, the width evidence of it and every line below it to the foot."""
     last_blank: int
     """The last blank line above the page's last body line (-1 when none)."""
+    first_blank: int
+    """The first blank line between body lines of the foot run (-1 when none)."""
 
     @classmethod
     def of(cls, page: PageLines, odds: list[float] | None) -> _Foot:
@@ -200,7 +203,7 @@ class _Foot:
         last_blank = next(
             (i for i in range(page.bottom - 1, page.top, -1) if page.blank[i]), -1
         )
-        return cls(below, last_blank)
+        return cls(below, last_blank, page.first_blank)
 
 
 def _opening(
@@ -224,7 +227,7 @@ def _opening(
         if _CONTINUES_NUMBER.search(page.texts[prev]):
             score -= 2.0  # "S." above: the number goes on, it labels nothing
         if foot.last_blank > c:
-            score -= max(0.0, hints.gap - 2.0)  # the gap below, not this line, opens notes
+            score -= hints.stray_blank  # the gap below, not this line, opens notes
     if hints.styles and lab.style not in hints.styles:
         score -= 1.0
     if foot.odds_below is not None:
@@ -262,11 +265,13 @@ def find(
     state: PageState,
     has_mark: MarkCheck,
     strong_marks: Callable[[Sequence[Label], int], int],
+    ties: PageTies | None = None,
 ) -> NoteArea:
     """The note area of a page (empty when the page prints no notes).
 
     `strong_marks(labels, before)` gives the last line above `before` holding a likely
     mark of one of the labels (-1 when none): the body reaches at least that far.
+    `ties` tells where a word broken at a line end runs on (`flow`).
     """
     top, bottom = page.top, page.bottom
     if bottom < 0:
@@ -279,7 +284,7 @@ def find(
     # no labelled note: at most the rest of one from the previous page, below the marks
     # of the labels in the book's style that it would swallow (they stand in the body)
     labels = page.labels
-    cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1)
+    cont_start, best_score = continuations.find(page, bottom + 1, hints, state, odds, -1, ties)
     if cont_start >= 0:  # (the marks are looked up only when a rest was found: speed)
         styled = [
             lab for lab in labels[cont_start : bottom + 1] if lab and lab.style in hints.styles
@@ -287,7 +292,7 @@ def find(
         floor = strong_marks(styled, bottom + 1) if styled else -1
         if floor >= cont_start:
             cont_start, best_score = continuations.find(
-                page, bottom + 1, hints, state, odds, floor
+                page, bottom + 1, hints, state, odds, floor, ties
             )
     best_start, best_heads = -1, []
     foot = _Foot.of(page, odds)
@@ -309,9 +314,11 @@ def find(
     # the best starts, each with the rest of a note that may stand above it
     for score, c, heads in sorted(starts, key=lambda t: -t[0])[:RIVALS]:
         s, more = continuations.find(
-            page, c, hints, state, odds, strong_marks([h for _, h in heads], c)
+            page, c, hints, state, odds, strong_marks([h for _, h in heads], c), ties
         )
         total = score + max(0.0, more)
+        if more <= 0 and 0 <= foot.first_blank < page.above(c)[0]:
+            total -= hints.stray_blank  # a blank line above is left in the body
         if total > best_score:
             best_score, best_start, best_heads = total, c, heads
             cont_start = s if more > 0 else -1

@@ -11,6 +11,7 @@ break without a line of its own on the page between.
 
 from __future__ import annotations
 
+from layout.passes.notes.flow import PageTies
 from layout.passes.notes.page_lines import (
     FINISHED,
     WIDTH_FLOOR,
@@ -30,6 +31,14 @@ UNKNOWN = -1.5
 themselves must show it (a gap or rule above them, their width)."""
 
 
+RUNS_ON = 4.0
+"""What a word broken at the end of the line above and finished in this line (the book
+prints it whole nearby) says against a run's beginning here: the text runs on."""
+
+BODY_END = 2.0
+"""What it says for a run's beginning here that the line above is the body's last: its
+broken word is finished on the next page's first line."""
+
 SEAMLESS = 2.0
 """What a line as wide as a note line right above a run, with no gap or rule between,
 says against the run's beginning there: a passage in small type goes on above it."""
@@ -42,13 +51,14 @@ def find(
     state: PageState,
     odds: list[float] | None,
     body_floor: int,
+    ties: PageTies | None = None,
 ) -> tuple[int, float]:
     """Where the rest of a note from the previous page begins, above line `end`, and how
     sure that is; (-1, 0) when the page continues no note.
 
     `odds` is the width evidence of each line (`Widths.odds_of`; None while the book's
     widths are unknown); `body_floor` the last line that stays body because it holds a
-    mark of the page's notes (-1 when none).
+    mark of the page's notes (-1 when none); `ties` tells where a broken word runs on.
     """
     if not state.had_notes:
         return -1, 0.0
@@ -56,13 +66,22 @@ def find(
         prior = UNKNOWN
     else:
         prior = OPEN if state.open_note else LEANING if state.leaning else CLOSED
-    small = state.small_type
+    # lines as wide as notes may be a passage in small type running on from the page
+    # before, or (unless the note before was left open) on to the page after
+    small = state.small_type or (state.small_overleaf and prior < OPEN)
     lo = max(page.top, body_floor + 1)
     best, best_s = 0.0, -1
-    acc = 0.0  # the evidence of the lines from the split down to `end`
     # the page's columns bound once: this loop runs for every line of every note area
     body, blanks, rule, labels = page.body, page.blank, page.rule, page.labels
     styles, gap, top = hints.styles, hints.gap, page.top
+    acc = 0.0  # the evidence of the lines from the split down to `end`
+    # a split below the page's first blank line leaves it in the body: `base` holds
+    # that cost until the loop passes the blank (so the loop asks nothing more per line)
+    stray, base = page.first_blank, prior
+    if 0 <= stray < end - 1 and not all(blanks[stray:end]):
+        base -= hints.stray_blank
+    broken = page.broken if ties is not None else frozenset()
+    held: list[tuple[float, int, int, bool]] = []  # splits below a broken word
     for s in range(end - 1, lo - 1, -1):
         if not body[s]:
             if blanks[s]:
@@ -81,8 +100,11 @@ def find(
         while j >= top and blanks[j]:
             j -= 1
         prev, blank = (j if j >= top else -1), j < s - 1
-        score = prior + max(WIDTH_FLOOR, acc)
+        score = base + max(WIDTH_FLOOR, acc)
         if blank or (prev >= 0 and rule[prev]):
+            if prev < stray and base != prior:  # the first blank is passed
+                score += prior - base
+                base = prior
             score += gap
         elif prev < 0:
             score -= 1.0
@@ -92,7 +114,31 @@ def find(
                 score -= SEAMLESS  # a label of the book's notes right above: its note
             elif odds is not None and odds[prev] > 0:
                 score -= SEAMLESS * odds[prev]  # as wide as a note: the run goes on above
-        if score > best:
+        if prev in broken:
+            held.append((score, s, prev, blank))  # weighed below, with its word joins
+        elif score > best:
+            best, best_s = score, s
+    if held and ties is not None:  # (`held` stays empty without `ties`)
+        return _with_ties(held, best, best_s, ties)
+    return best_s, best
+
+
+def _with_ties(
+    held: list[tuple[float, int, int, bool]], best: float, best_s: int, ties: PageTies
+) -> tuple[int, float]:
+    """The best split, with the ones below a line ending in a broken word weighed for
+    where that word runs on: asked only where one could still win (the look-up reads
+    the text of the page and its neighbours)."""
+    reach = BODY_END if ties.goes_on() else 0.0  # no bonus when no word goes on overleaf
+    for score, s, prev, blank in held:
+        if score + reach < best:
+            continue
+        wins = score > best or (score == best and s > best_s)  # the lower of equals
+        if wins and not blank and ties.runs_on(prev):
+            score -= RUNS_ON  # the line above breaks a word this line finishes
+        elif reach and ties.ends_body(prev) and (blank or not ties.runs_on(prev)):
+            score += BODY_END  # the word the line above breaks goes on overleaf
+        if score > best or (score == best and s > best_s):  # the lower of equals, as above
             best, best_s = score, s
     return best_s, best
 
@@ -116,6 +162,27 @@ def leaning(page: PageLines, lines: tuple[int, ...]) -> bool:
 SMALL_TYPE = 0.3
 """The mean width evidence of a page's last body lines above which they are set like
 notes (a passage in small type)."""
+
+
+OPENING_LINES = 4
+"""How many of a page's first body lines tell whether it opens in small type."""
+
+
+def opens_small(page: PageLines, widths: Widths | None, notes: int | None) -> bool:
+    """Whether the page's body opens in lines as wide as note lines (above any heading
+    and above its notes, which begin at line `notes`, None when it has none): a passage
+    set in small type going on from the page before. Most of its first full lines must
+    be that wide."""
+    if widths is None:
+        return False
+    odds: list[float] = []
+    end = len(page.texts) if notes is None else notes
+    for i in page.prose:
+        if i >= end or not page.body[i] or len(odds) >= OPENING_LINES:
+            break  # a heading: what stands above it ended on the page before
+        if page.sizes[i] >= 0.85 * min(widths.body, widths.note):  # a full line
+            odds.append(widths.note_odds(page.sizes[i]))
+    return len(odds) >= 2 and sorted(odds)[len(odds) // 2] > SMALL_TYPE
 
 
 def small_type(page: PageLines, area_top: int | None, widths: Widths | None) -> bool:

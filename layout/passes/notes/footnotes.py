@@ -25,7 +25,7 @@ from functools import cached_property
 
 from layout import geometry
 from layout.model import Anchor, Book, Footnote, Line, Page, Role
-from layout.passes.notes import anchors, areas, continuations, habits, raised, small_type
+from layout.passes.notes import anchors, areas, continuations, flow, habits, raised, small_type
 from layout.passes.notes.anchors import MarkStyle
 from layout.passes.notes.areas import NoteArea
 from layout.passes.notes.labels import NUMBERED, Label
@@ -118,38 +118,81 @@ def _sample(pages: int) -> list[range]:
     return [range(a, a + SAMPLE_RUN) for a in starts]
 
 
+def _after(view: PageLines, area: NoteArea, state: PageState, hints: BookHints) -> PageState:
+    """What a page leaves to the next: whether its last note goes on, its last label,
+    whether its body ended in small type."""
+    last_label = state.last_label
+    for part in area.parts:
+        lab = part.label
+        if lab is not None and lab.value is not None and lab.kind in NUMBERED:
+            last_label = lab
+    small = continuations.small_type(view, area.top, hints.widths)
+    if not area.parts:
+        return PageState(small_type=small, last_label=last_label)
+    last_lines = area.parts[-1].lines
+    return PageState(
+        open_note=continuations.unfinished(view, last_lines),
+        had_notes=True,
+        leaning=continuations.leaning(view, last_lines),
+        small_type=small,
+        last_label=last_label,
+    )
+
+
+class _Pages:
+    """What the finder reads of every page: its view, its marks, its word joins."""
+
+    def __init__(self, views: Sequence[PageLines], marks: Sequence[_PageMarks]) -> None:
+        self.views = views
+        self.marks = marks
+        self.ties = flow.Ties(views)
+
+    def area(self, p: int, hints: BookHints, state: PageState) -> NoteArea:
+        """The note area of page p, told what the book and the page before tell."""
+        marks = self.marks[p]
+        return areas.find(
+            self.views[p], hints, state, marks.has_mark, marks.strong_line, self.ties.of(p)
+        )
+
+
 def _sweep(
-    views: Sequence[PageLines],
-    marks: Sequence[_PageMarks],
-    hints: BookHints,
-    stretch: range,
-) -> list[NoteArea]:
+    pages: _Pages, hints: BookHints, stretch: range
+) -> tuple[list[NoteArea], list[PageState]]:
     """Find the note area of a stretch of pages, in order, each page told about the one
-    before."""
+    before; with the state each page was told."""
     found: list[NoteArea] = []
+    told: list[PageState] = []
     state = PageState(had_notes=True, first=True)  # an excerpt may begin in a note
     for p in stretch:
-        view = views[p]
-        area = areas.find(view, hints, state, marks[p].has_mark, marks[p].strong_line)
+        area = pages.area(p, hints, state)
         found.append(area)
-        last_label = state.last_label
-        for part in area.parts:
-            lab = part.label
-            if lab is not None and lab.value is not None and lab.kind in NUMBERED:
-                last_label = lab
-        small = continuations.small_type(view, area.top, hints.widths)
-        if area.parts:
-            last_lines = area.parts[-1].lines
-            state = PageState(
-                open_note=continuations.unfinished(view, last_lines),
-                had_notes=True,
-                leaning=continuations.leaning(view, last_lines),
-                small_type=small,
-                last_label=last_label,
-            )
-        else:
-            state = PageState(small_type=small, last_label=last_label)
-    return found
+        told.append(state)
+        state = _after(pages.views[p], area, state, hints)
+    return found, told
+
+
+def _overleaf(
+    pages: _Pages, hints: BookHints, found: list[NoteArea], told: list[PageState]
+) -> None:
+    """Look again at each page whose foot was taken for the rest of a note that had ended
+    its sentence, when the next page's body opens in small type above its notes: the
+    lines may be the beginning of that passage (`PageState.small_overleaf`). The page
+    after hears of a change."""
+    views = pages.views
+    for p in range(len(views) - 1):
+        parts = found[p].parts
+        if not parts or parts[0].label is not None or told[p].open_note:
+            continue
+        if not continuations.opens_small(views[p + 1], hints.widths, found[p + 1].top):
+            continue
+        area = pages.area(p, hints, replace(told[p], small_overleaf=True))
+        if area == found[p]:
+            continue
+        found[p] = area
+        after = _after(views[p], area, told[p], hints)
+        if after != told[p + 1]:
+            told[p + 1] = after
+            found[p + 1] = pages.area(p + 1, hints, after)
 
 
 def _notes(area: NoteArea, found: Sequence[Anchor | None]) -> tuple[Footnote, ...]:
@@ -199,11 +242,12 @@ def mark(book: Book) -> Book:
         _PageMarks(view, style, page.lines if any(ln.words for ln in page.lines) else None)
         for view, page in zip(views, book.pages, strict=True)
     ]
+    read = _Pages(views, marks)
     hints = BookHints(scheme="symbols" if repeats else None, repeats=repeats, styles=styles)
     # first sweep: the clear cases, to learn widths, numbering and gaps from
     sample = _sample(len(book.pages))
     seen = [p for stretch in sample for p in stretch]
-    first = [area for stretch in sample for area in _sweep(views, marks, hints, stretch)]
+    first = [area for stretch in sample for area in _sweep(read, hints, stretch)[0]]
     s_views = [views[p] for p in seen]
     scheme = habits.scheme(first, repeats)
     strong_lines = [marks[p].strong_line for p in seen]
@@ -213,7 +257,8 @@ def mark(book: Book) -> Book:
         widths=habits.widths(s_views, first, strong_lines),
         gap=habits.gap_weight(s_views, first, strong_lines),
     )
-    page_areas = _sweep(views, marks, hints, range(len(book.pages)))
+    page_areas, told = _sweep(read, hints, range(len(book.pages)))
+    _overleaf(read, hints, page_areas, told)
     # with geometry, a column ending in smaller type says where its notes are
     open_note = False
     for p, page in enumerate(book.pages):

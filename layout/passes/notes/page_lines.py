@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from layout.model import Line, Role
+from layout.model import HYPHEN_SIGNS, Line, Role
 from layout.passes.notes.labels import FIRST_SIGNS, Label, parse
 
 RULE = re.compile(r"^\s*[-—–_─━=~|.·]{1,}\s*$")
@@ -49,6 +49,10 @@ class PageLines:
     """First line of the foot run (-1 when the page has no body line)."""
     bottom: int
     """Last body line of the page."""
+    broken: frozenset[int] = frozenset()
+    """Body lines that end in a hyphen sign (a word may run on to the next line)."""
+    first_blank: int = -1
+    """The first blank line between body lines of the foot run (-1 when none)."""
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> PageLines:
@@ -80,6 +84,11 @@ class PageLines:
             while blank[top]:
                 top += 1
         sizes = [len(t) for t in stripped]
+        hyphens = HYPHEN_SIGNS
+        broken = frozenset(
+            i for i, t in enumerate(stripped) if t[-1:] in hyphens and body[i]
+        )
+        first_blank = next((i for i in range(top + 1, bottom) if blank[i]), -1)
         return cls(
             tuple(texts),
             tuple(sizes),
@@ -90,6 +99,8 @@ class PageLines:
             prose,
             top,
             bottom,
+            broken,
+            first_blank,
         )
 
     def above(self, i: int) -> tuple[int, bool]:
@@ -168,6 +179,12 @@ class BookHints:
     """What a blank line (or a rule) above a run of lines says for its being the note
     area: much in books whose body has no blank lines of its own."""
 
+    @property
+    def stray_blank(self) -> float:
+        """What it costs a note area to leave a blank line between body lines above it:
+        nothing where the body has blank lines of its own, much where it has none."""
+        return max(0.0, self.gap - 2.0)
+
 
 @dataclass(frozen=True, slots=True)
 class PageState:
@@ -188,6 +205,11 @@ class PageState:
     width tells nothing about their being the rest of a note."""
     last_label: Label | None = None
     """The label of the last numbered note so far (for numbering that runs on)."""
+    small_overleaf: bool = False
+    """The next page's body opens in lines as wide as note lines (a passage set in small
+    type that runs over the page break): such lines at this page's foot may be its
+    beginning, so when the note before ended its sentence, their width tells nothing
+    about their being the rest of that note."""
 
     @property
     def last_value(self) -> int | None:
