@@ -3,8 +3,6 @@ in the DTA's conventions, and holding every printed character of the book."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from lxml import etree
 from writer_fixtures import (
@@ -20,6 +18,7 @@ from writer_fixtures import (
     squeeze,
 )
 
+import layout
 from layout.model import FURNITURE, Book, Role
 from layout.writers import dtabf
 from layout.writers.tei_header import xml_text
@@ -113,13 +112,17 @@ def test_samples_through_the_pipeline_are_valid_dtabf(name: str,
     assert running_text(data) == book_text(book)
 
 
-@pytest.mark.parametrize("name", ["dta/laband1876.txt", "dta/siebold1863.txt",
-                                  "dta/riegl1893.txt", "en/tpus22.txt"])
-def test_corpus_books_are_valid_dtabf(name: str, basisformat: etree.RelaxNG) -> None:
-    path = Path(CORPUS / name)
-    if not path.exists():
-        pytest.skip(f"shared corpus not found: {path}")
-    book, _ = pipeline(path)
+CORPUS_BOOKS = sorted(str(p.relative_to(CORPUS.parent)) for p in [
+    *CORPUS.glob("*/*.txt"), *(CORPUS.parent / "corpus-geo").glob("*/*/")])
+"""Every book of the shared corpus: the text books and the geometry books (folders)."""
+
+
+@pytest.mark.parametrize("name", CORPUS_BOOKS or ["corpus"])
+def test_every_corpus_book_is_valid_dtabf(name: str, basisformat: etree.RelaxNG) -> None:
+    path = CORPUS.parent / name
+    if not CORPUS_BOOKS:
+        pytest.skip(f"shared corpus not found: {CORPUS}")
+    book = layout.convert(path).book
     data = dtabf.write(book)
     assert_dtabf_valid(basisformat, data)
     assert running_text(data) == book_text(book)

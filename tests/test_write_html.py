@@ -8,6 +8,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+from conftest import shared
 from html_fixtures import review_counts
 from lxml import html as lxml_html
 from writer_fixtures import (
@@ -32,9 +34,27 @@ def parse(book: Book) -> lxml_html.HtmlElement:
     return lxml_html.document_fromstring(html.write(book))
 
 
+CORPUS_BOOKS = ["corpus/dta/siebold1863.txt", "corpus/en/tpus22.txt",
+                "corpus-geo/page/glauber_opera01_1658"]
+"""Corpus books the edition is checked on besides the samples (skipped without them)."""
+
+
 def books() -> list[Book]:
     return [history_book(), seed_book(), outline_book(), documents_book(),
             layout.convert(EXCERPT).book]
+
+
+@pytest.mark.parametrize("name", CORPUS_BOOKS)
+def test_corpus_books_keep_their_lines_links_and_flags(name: str) -> None:
+    book = layout.convert(shared(*name.split("/"))).book
+    doc = parse(book)
+    lines = {el.get("data-line"): el.text_content() for el in doc.xpath("//span[@class='l']")}
+    assert lines == {f"{p}:{i}": xml_text(line.text) for p, pg in enumerate(book.pages)
+                     for i, line in enumerate(pg.lines) if not line.is_blank}
+    ids = set(doc.xpath("//@id"))
+    assert all(href[1:] in ids for href in doc.xpath("//a/@href"))
+    flags = len(doc.xpath("//main//*[@data-review]"))
+    assert flags == sum(review_counts(json.loads(analysis.write(book))).values())
 
 
 def test_every_printed_line_is_one_span_holding_its_text() -> None:

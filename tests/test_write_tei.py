@@ -9,6 +9,8 @@ import pytest
 from lxml import etree
 from test_write_tei_layout import assert_text_is_the_input
 from writer_fixtures import (
+    ROOT,
+    SAMPLES,
     TEI,
     assert_lossless,
     assert_valid,
@@ -418,3 +420,13 @@ def test_golden_seed_page(golden: Callable[[str, str], None]) -> None:
 
 def test_empty_book_still_valid(layout_schema: etree.RelaxNG) -> None:
     assert_valid(layout_schema, tei.write(Book(pages=())))
+
+
+def test_the_readme_shows_the_seed_page_as_the_command_writes_it() -> None:
+    import layout
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```xml\n", readme.index("The seed page (`samples/page-286.txt`)"))
+    shown = readme[start + len("```xml\n"):readme.index("```", start + 7)]
+    written = layout.convert(SAMPLES / "page-286.txt").tei().decode("utf-8")
+    assert shown.strip().startswith("<text") and shown in written
