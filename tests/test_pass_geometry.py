@@ -132,6 +132,33 @@ def test_head_and_foot_rows_give_folio_title_signature_catchword() -> None:
     assert first[2:-2] == ["body"] * 8
 
 
+def test_foot_lines_are_measured_by_their_words_not_their_boxes() -> None:
+    """A source may draw a foot line's box across white space (a signature's box running
+    to the catchword, a catchword's from the left edge): where their words stand decides."""
+    from layout.model import Box, Line, Word
+
+    def boxed(text: str, box: Box, words: list[tuple[str, int, int]], k: int) -> Line:
+        return Line(text, box=box, id=f"f{k}", region=f"foot{k}", words=tuple(
+            Word(w, Box(x0, box.y0, x1, box.y1)) for w, x0, x1 in words))
+
+    pages = []
+    for folio in ("25", "103", "7", "260"):
+        sheet = _furnished(folio)
+        sheet.lines = sheet.lines[:-2]
+        y = sheet.y - PITCH
+        right = LEFT + MEASURE
+        sheet.lines.append(boxed("Jan. 1696. B", Box(LEFT + 50, y, LEFT + 800, y + SIZE),
+                                 [("Jan.", LEFT + 100, LEFT + 180),
+                                  ("1696.", LEFT + 200, LEFT + 300),
+                                  ("B", LEFT + 450, LEFT + 480)], 0))
+        sheet.lines.append(boxed("word", Box(LEFT + 60, y, right, y + SIZE),
+                                 [("word", right - 90, right)], 1))
+        pages.append(sheet.page())
+    done = analyse(book(*pages))
+    for page in done.pages:
+        assert roles(page)[-2:] == ["signature", "catchword"]
+
+
 def test_a_number_inside_the_text_block_is_no_folio() -> None:
     sheet = Sheet()
     sheet.text(BODY[:4])

@@ -132,7 +132,7 @@ def _row_roles(page: Page, layout: Layout, row: list[int], last_row: bool
     lines = page.lines
     marks = []
     for i in row[:-1]:
-        b = lines[i].box
+        b = geometry.ink(lines[i])
         assert b is not None
         if SHEET_MARK.search(lines[i].text.strip()) is None or layout.full(b):
             return {}
@@ -144,7 +144,7 @@ def _row_roles(page: Page, layout: Layout, row: list[int], last_row: bool
     elif last_row:
         marks.append(row[-1])
     for i in marks:
-        b = lines[i].box
+        b = geometry.ink(lines[i])
         assert b is not None
         if caught or (
             last_row
@@ -162,7 +162,7 @@ def foot_roles(page: Page, bands: Bands) -> dict[int, Role]:
         return {}
     layout, lines = bands.layout, page.lines
     row = [i for i in bands.foot if lines[i].role is Role.BODY and lines[i].box is not None]
-    if not row or any(layout.full(lines[i].box) for i in row):  # type: ignore[arg-type]
+    if not row or any(layout.full(geometry.ink(lines[i])) for i in row):  # type: ignore[arg-type]
         return {}
     return _row_roles(page, layout, row, last_row=True)
 
