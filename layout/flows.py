@@ -11,7 +11,7 @@ order, and each line's successor in its flow. Not handled: more than one note fl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from layout.model import TEXT_ROLES, Book, Footnote, Hyphen, Line, Page, Role
 
@@ -40,12 +40,16 @@ def note_flow(book: Book) -> Iterator[Position]:
     ])
 
 
-def successors(book: Book) -> dict[Position, Position]:
-    """For each text or note line, the next line of its own flow (absent at a flow's end)."""
+def successors(
+    book: Book, wanted: Callable[[Line], bool] | None = None
+) -> dict[Position, Position]:
+    """For each text or note line, the next line of its own flow (absent at a flow's end);
+    with `wanted`, only for the lines it accepts (a pass that asks about the lines ending
+    in a hyphen need not hold a position pair for every line of a long book)."""
     # both flows in one walk over the book's lines, as `text_flow` and `note_flow` read
     # them (this runs over every line of the book)
     nxt: dict[Position, Position] = {}
-    last_text: Position | None = None
+    last_text: Position | None = None  # the last line of the flow, if wanted
     last_note: Position | None = None
     footnote = Role.FOOTNOTE
     for p, page in enumerate(book.pages):
@@ -54,11 +58,11 @@ def successors(book: Book) -> dict[Position, Position]:
             if role in TEXT_ROLES:
                 if last_text is not None:
                     nxt[last_text] = (p, i)
-                last_text = (p, i)
+                last_text = (p, i) if wanted is None or wanted(line) else None
             elif role is footnote:
                 if last_note is not None:
                     nxt[last_note] = (p, i)
-                last_note = (p, i)
+                last_note = (p, i) if wanted is None or wanted(line) else None
     return nxt
 
 

@@ -106,6 +106,34 @@ def test_vocabulary_leaves_out_the_fragments_of_breaks() -> None:
     assert vocab["reichs-eiſenbahn"] == 1 and vocab["eiſenbahn-amt"] == 1
 
 
+def capital_inside_joined(lines: list[str], word: str) -> int:
+    """`capital_inside` read off the counted lines joined into one text (the reference)."""
+    import re
+
+    text, title, found = "\n".join(lines), word[:1].upper() + word[1:].lower(), 0
+    for m in re.finditer(re.escape(title) + r"\b", text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            continue
+        before = text[max(0, s - vocabulary.SENTENCE_LOOK): s].rstrip(vocabulary.OPENING)
+        if before and before[-1] not in vocabulary.SENTENCE_ENDS:
+            found += 1
+    return found
+
+
+def test_capital_inside_reads_across_lines_and_cut_words() -> None:
+    book = parse_book([
+        "Die Sache ist klar. Die", "Leute sagen, daß Die-", "ſelben und Die Frage",
+        "fw: 12 Kopf", "„Die Antwort", "", "ja und", "Die andern; Die", "DieDie Die-",
+        "---", "Die erste Zeile der Seite und Die letzte. Die",
+    ])
+    vocab = vocabulary.count(book, {(0, 1), (0, 8)}, {(0, 2), (1, 0)})
+    counted = [vocab.counted(k) for k in range(len(vocab.lines))]
+    assert counted[2] == "und Die Frage" and counted[8] == "DieDie"  # the cut words left out
+    assert counted[3] == ""  # furniture is not counted
+    assert vocab.capital_inside("die") == capital_inside_joined(counted, "die") > 0
+
+
 def test_lexicon_knows_common_words_and_folds_the_long_s() -> None:
     zipf = lexicon.zipf(["Geſetz", "qqxzv"], "de")
     assert zipf["gesetz"] >= break_forms.KNOWN

@@ -33,7 +33,8 @@ def book_breaks(book: Book) -> dict[str, set[int]]:
     """The words the book broke at a line's end (`join`), case-folded, and where: the
     offsets, in the word's alphabetic core, after which the printer broke it."""
     out: dict[str, set[int]] = {}
-    for (p, i), (q, j) in successors(book).items():
+    joined = successors(book, lambda line: line.hyphen is Hyphen.JOIN)
+    for (p, i), (q, j) in joined.items():
         line = book.pages[p].lines[i]
         if line.hyphen is not Hyphen.JOIN:
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from statistics import median
 
 from layout.model import Book, Page
@@ -37,7 +37,7 @@ def _letter_marks(page: Page) -> dict[str, int]:
 
 
 def label_habits(
-    book: Book, labels: Sequence[Sequence[Label | None]]
+    book: Book, labels: Iterable[Sequence[Label | None]]
 ) -> tuple[frozenset[str], bool]:
     """The label styles the book's notes use, and whether one label repeats on a page.
 

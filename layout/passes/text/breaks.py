@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from layout.flows import Position
-from layout.model import FURNITURE, HYPHEN_SIGNS, TEXT_ROLES, Book, Hyphen, Role
+from layout.flows import Position, successors
+from layout.model import FURNITURE, HYPHEN_SIGNS, TEXT_ROLES, Book, Hyphen, Line, Role
 
 OCR_HYPHENS = frozenset("—–~_'‘’»")
 """Signs an OCR engine prints for a line-end hyphen; evidence is needed to join them."""
@@ -55,12 +55,17 @@ Decision = tuple[Hyphen | None, str]
 (a dash), and the rung that said so."""
 
 
-def find_breaks(
-    book: Book, nxt: dict[Position, Position]
-) -> tuple[list[Break], dict[Position, Decision]]:
+def may_break(line: Line) -> bool:
+    """Whether a line ends in a sign that may be a word break (a first cut: most lines do
+    not)."""
+    return line.text.rstrip()[-1:] in BREAK_ENDS
+
+
+def find_breaks(book: Book) -> tuple[list[Break], dict[Position, Decision]]:
     """Every line-end break with its words, and the decisions taken on the signs alone."""
     breaks: list[Break] = []
     fixed: dict[Position, Decision] = {}
+    nxt = successors(book, may_break)
     for p, page in enumerate(book.pages):
         lines = page.lines
         # a first cut in one comprehension: most lines end in no break sign (speed)

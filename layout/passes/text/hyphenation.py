@@ -30,7 +30,7 @@ import math
 import re
 from dataclasses import replace
 
-from layout.flows import Position, successors
+from layout.flows import Position
 from layout.model import HYPHEN_SIGNS, Book, Hyphen
 from layout.passes.text import lexicon, vocabulary
 from layout.passes.text.break_forms import KNOWN, SUFFIXES, by_form, by_ocr_sign
@@ -84,9 +84,8 @@ def by_frequency(brk: Break, zipf: dict[str, float], open_compounds: bool) -> De
 
 def decide(book: Book) -> dict[Position, Decision]:
     """Every break's decision and the rung that took it."""
-    nxt = successors(book)
     lang = re.split(r"[-_]", book.language or "")[0].lower() or None  # "de-AT" reads "de"
-    breaks, decided = find_breaks(book, nxt)
+    breaks, decided = find_breaks(book)
     vocab = vocabulary.count(book, {b.pos for b in breaks}, {b.cont for b in breaks})
     rest: list[Break] = []
     spelt = [by_vocabulary(b, vocab) for b in breaks]

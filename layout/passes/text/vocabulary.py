@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from itertools import count as count_from
+from operator import contains, itemgetter
 
 from layout.model import Book, Role
 
@@ -28,6 +29,10 @@ OPENING = " \t\n\"'„“”‚‘’»«(["
 """Space, quotes and brackets that may stand between a sentence's end and its first word."""
 SENTENCE_LOOK = 40
 """Signs looked back from a word for the last printed sign before it."""
+FOLD_LINES = 50_000
+"""Lines whose tokens are counted as printed before they are folded into words: the
+distinct tokens of a whole book as printed (every case and punctuation of every word)
+would take as much memory as its text."""
 SPAN_PARTS = 6
 """The most parts of a compound counted as a compound of its own: a line break cuts a
 compound of at most this many parts on either side, and a chain of thousands of
@@ -39,23 +44,26 @@ class Vocabulary:
 
     def __init__(
         self, counts: Counter[str], lower: dict[str, int] | None = None,
-        lines: Sequence[str] = (),
+        lines: Sequence[str] = (), cuts: dict[int, tuple[int, int]] | None = None,
     ) -> None:
         self.counts = counts
         self.lower = lower or {}
         """How often each word is printed starting in lower case (`the` and `The` are
         one word in `counts`: this tells a sentence's first word from a name)."""
-        self._lines = lines
-        self._text: str | None = None
+        self.lines = lines
+        """The lines' texts, in reading order ("" for a line not counted): the text
+        `capital_inside` reads, as if joined by newlines (never joined, and the lines
+        are the book's own strings: a long book's text is a lot of memory to hold
+        twice)."""
+        self.cuts = cuts or {}
+        """The lines counted in part (a word cut by a line-end break left out): the
+        slice of the line's text counted, by its index in `lines`."""
         self._inside: dict[str, int] = {}
 
-    @property
-    def text(self) -> str:
-        """The counted lines as one text, for the rare question `capital_inside` asks of
-        it: joined only when asked (a long book's text is a lot of memory to hold)."""
-        if self._text is None:
-            self._text = "\n".join(self._lines)
-        return self._text
+    def counted(self, k: int) -> str:
+        """The text counted of line k of `lines`."""
+        cut = self.cuts.get(k)
+        return self.lines[k] if cut is None else self.lines[k][cut[0]: cut[1]]
 
     def __getitem__(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
@@ -69,24 +77,36 @@ class Vocabulary:
 
     def capital_inside(self, word: str) -> int:
         """How often the book prints `word` capitalised inside a sentence: after a sign
-        that ends no sentence (`das Beſtehen`, not `... end. The`). The word is searched
-        as a literal (fast) and each occurrence's left side looked at; asked only of the
+        that ends no sentence (`das Beſtehen`, not `... end. The`). The lines holding the
+        word are found by a literal search (in C, over all lines at once) and each
+        occurrence's left side looked at, across line ends; asked only of the
         commonest words that continue a line-end hyphen with a capital."""
         key = word.lower()
         found = self._inside.get(key)
         if found is None:
             title = word[:1].upper() + word[1:].lower()
-            text = self.text
+            pattern = re.compile(re.escape(title) + r"\b")
+            lines = self.lines
             found = 0
-            for m in re.finditer(re.escape(title) + r"\b", text):
-                s = m.start()
-                if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
-                    continue  # inside a longer word
-                before = text[max(0, s - SENTENCE_LOOK): s].rstrip(OPENING)
-                if before and before[-1] not in SENTENCE_ENDS:
-                    found += 1
+            for k in compress(count_from(), map(contains, lines, repeat(title))):
+                line = self.counted(k)
+                for m in pattern.finditer(line):
+                    s = m.start()
+                    if s and (line[s - 1].isalnum() or line[s - 1] == "_"):
+                        continue  # inside a longer word
+                    before = self._before(k, s).rstrip(OPENING)
+                    if before and before[-1] not in SENTENCE_ENDS:
+                        found += 1
             self._inside[key] = found
         return found
+
+    def _before(self, k: int, s: int) -> str:
+        """The SENTENCE_LOOK signs before offset s of line k in the lines' joined text."""
+        before = self.counted(k)[:s]
+        while len(before) < SENTENCE_LOOK and k > 0:
+            k -= 1
+            before = self.counted(k) + "\n" + before
+        return before[-SENTENCE_LOOK:]
 
 
 def count(
@@ -101,34 +121,33 @@ def count(
     for at, positions in ((starts_at, starts), (ends_at, ends)):
         for p, i in positions:
             at.setdefault(p, []).append(i)
+    found: dict[str, int] = {}
+    lower: dict[str, int] = {}
     tokens: Counter[str] = Counter()
     pieces: list[str] = []
+    cuts: dict[int, tuple[int, int]] = {}
+    size = 0
     for p, page in enumerate(book.pages):
         texts = [line.text if line.role in COUNTED_ROLES else "" for line in page.lines]
-        for i in starts_at.get(p, ()):
+        whole = texts.copy()
+        starts_here, ends_here = starts_at.get(p, []), ends_at.get(p, [])
+        for i in starts_here:
             texts[i] = texts[i].lstrip().partition(" ")[2]
-        for i in ends_at.get(p, ()):
+        for i in ends_here:
             text = texts[i].rstrip()
             cut = text.rfind(" ")
             texts[i] = text[:cut] if cut >= 0 else ""
+        for i in {*starts_here, *ends_here}:  # kept as slices of the lines' own texts
+            cuts[len(pieces) + i] = _slice(whole[i], texts[i], i in starts_here)
         # counted page by page: a whole book's text joined and split at once would hold
         # every token of the book in one list (memory)
         tokens.update("\n".join(texts).split())
-        pieces += texts
-    # tokens counted as printed, then each distinct one folded (lower-cased, stripped) with
-    # maps that run in C, into a plain dict: much less work than folding the whole text
-    # (speed). The words keep the order of their first token, which the compounds below
-    # rely on; case and EDGE signs do not interact, so folding order does not matter.
-    found: dict[str, int] = {}
-    lower: dict[str, int] = {}
-    get = found.get
-    folded = map(str.strip, map(str.lower, tokens), repeat(EDGE))
-    lows = map(str.islower, map(itemgetter(0), tokens))
-    for word, n, low in zip(folded, tokens.values(), lows, strict=True):
-        if word:
-            found[word] = get(word, 0) + n
-            if low:
-                lower[word] = lower.get(word, 0) + n
+        pieces += whole
+        size += len(texts)
+        if size >= FOLD_LINES:  # the tokens as printed would grow with the book: fold
+            _fold(tokens, found, lower)
+            tokens, size = Counter(), 0
+    _fold(tokens, found, lower)
     counts: Counter[str] = Counter(found)
     compounds = [w for w in counts if "-" in w or "‐" in w or "‑" in w or "⸗" in w]
     for word in compounds:
@@ -141,4 +160,31 @@ def count(
             for b in range(a + 1, min(len(parts), a + SPAN_PARTS) + 1):
                 if b - a < len(parts):
                     counts["-".join(parts[a:b])] += n
-    return Vocabulary(counts, lower, pieces)
+    return Vocabulary(counts, lower, pieces, cuts)
+
+
+def _slice(whole: str, part: str, start_cut: bool) -> tuple[int, int]:
+    """Where `part`, what is counted of a line, stands in the line's text `whole`: a
+    continuation loses its first word, a broken line its last, so the part is the
+    line's text from its first word's end, or up to its last word's start."""
+    if not part:
+        return 0, 0
+    start = whole.lstrip().find(" ") + 1 + len(whole) - len(whole.lstrip()) if start_cut else 0
+    return start, start + len(part)
+
+
+def _fold(tokens: Counter[str], found: dict[str, int], lower: dict[str, int]) -> None:
+    """Add the tokens counted as printed to the words' counts, each distinct token folded
+    (lower-cased, stripped) with maps that run in C, into plain dicts: much less work
+    than folding every token (speed). The words keep the order of their first token,
+    which the compounds rely on (a stretch's tokens come in the order first printed, and
+    stretches in the book's order); case and EDGE signs do not interact, so folding
+    order does not matter."""
+    get = found.get
+    folded = map(str.strip, map(str.lower, tokens), repeat(EDGE))
+    lows = map(str.islower, map(itemgetter(0), tokens))
+    for word, n, low in zip(folded, tokens.values(), lows, strict=True):
+        if word:
+            found[word] = get(word, 0) + n
+            if low:
+                lower[word] = lower.get(word, 0) + n
