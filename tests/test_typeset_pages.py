@@ -252,3 +252,24 @@ def test_lines_the_source_keeps_stay_lines() -> None:
         assert kept == ["I have the honor to be,", "Your obedient servant,", "Andrew Jackson"]
         block = typeset.pages[-1].block
         assert all(i.x + i.width < block[2] - 10 for i in body[-3:])  # ragged, not justified
+
+
+def test_notes_are_scaled_to_take_the_room_their_source_gave_them() -> None:
+    from layout.typeset.facsimile import NOTE_SCALE, _Set, note_scale
+
+    setter = Setter(Style(), "de")
+    text = "Ein Satz aus einem Buch, der eine ganze Zeile füllt, und noch mehr Worte dazu."
+    body = setter.set([Word(w) for w in text.split()], 200.0)[0]
+    note = setter.set([Word("Anmerkung.")], 200.0, size=8.0)[0]
+
+    def page(b: int, n: int) -> _Set:
+        return _Set(tuple(("body", body, 0.0) for _ in range(b)), (note,) * n, (), (False,) * b)
+
+    # full source pages where each note line we set stood for 1.5 body lines' room: the
+    # notes grow (to the bound); where it stood for one note leading's room, they stay
+    grown = [page(30 - 3 * n // 2, n) for n in range(2, 18, 2)] * 3
+    assert note_scale(grown, [True] * len(grown), setter) == NOTE_SCALE[1]
+    even = [page(30 - n * 10 // 13, n) for n in range(2, 28, 2)] * 3
+    assert abs(note_scale(even, [True] * len(even), setter) - 1.0) < 0.05
+    assert note_scale(grown[:3], [True] * 3, setter) == 1.0  # too few pages to say
+    assert note_scale(grown, [False] * len(grown), setter) == 1.0  # chapters' ends only

@@ -8,7 +8,9 @@ it here too (its last line on the page is justified, a cut word keeps its hyphen
 does a note continued on the next page. Page labels are the printed page numbers.
 
 The measure holds as many characters as the book's full lines do, so a page's text needs
-about as many lines as the original; the text block is as tall as 95 % of the pages need:
+about as many lines as the original, and the notes are set a little larger or smaller
+(`note_scale`) so that they take the share of a page they took in the source; the text
+block is as tall as 95 % of the pages need:
 the white a page then has left is spread between its paragraphs and into its leadings,
 body and notes (`fill`), but for a chapter's last page; a fuller page is squeezed within
 limits, and a rare page far fuller than the rest gets a taller page of its own.
@@ -20,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from layout.model import TEXT_ROLES, Book, Role
 from layout.typeset.content import SourcePage, source_pages
@@ -54,6 +56,10 @@ SAMPLE = 20_000
 """Characters of body text measured for the face's mean character width."""
 HEADING_SCALE = {1: 1.2, 2: 1.1}
 """A heading's type size by its level in the outline, as a share of the text size."""
+NOTE_SCALE = (0.9, 1.1)
+"""Bounds of the notes' size and leading as a share of the style's (`note_scale`)."""
+MIN_NOTE_PAGES = 12
+"""Pages with notes `note_scale` needs to fit the notes' room."""
 HEAD_GAP = 1.5
 """From the head line's baseline to the first text baseline, in leadings."""
 
@@ -141,6 +147,12 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
             body.append(("body", line, 0.5 * st.leading if k == 0 and after_head else 0.0))
             starts.append(k == 0 and not block.continued and not after_head)
         after_head = False
+    return _Set(tuple(body), set_notes(page, setter, measure), tuple(heads), tuple(starts))
+
+
+def set_notes(page: SourcePage, setter: Setter, measure: float) -> tuple[SetText, ...]:
+    """Break one source page's notes into lines at the style's note size."""
+    st = setter.style
     notes: list[SetText] = []
     for part in page.notes:
         notes.extend(
@@ -152,7 +164,7 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
                 note=part.key,
             )
         )
-    return _Set(tuple(body), tuple(notes), tuple(heads), tuple(starts))
+    return tuple(notes)
 
 
 def needed_height(done: _Set, setter: Setter) -> float:
@@ -163,6 +175,36 @@ def needed_height(done: _Set, setter: Setter) -> float:
     if done.body:
         height += sum(extra for _, _, extra in done.body) + (len(done.body) - 1) * st.leading
     return height + foot_height(st, len(done.notes), m.descent)
+
+
+def note_scale(done: list[_Set], full: list[bool], setter: Setter) -> float:
+    """How much larger (or smaller) the notes should be set for a page's notes to take the
+    room its source gave them, from the whole book.
+
+    The source's pages are full: body and notes add up to one height. So over the pages
+    that are not a chapter's last, the body's height x and the notes' height y of our
+    pages should add up to a constant too, x + k·y; k is the least-squares fit
+    (-cov(x, y) / var(y)). Lines of notes are as many as their size allows and as tall as
+    their leading, so size and leading scale by √k, within `NOTE_SCALE`; 1 when too few
+    pages have notes to say."""
+    st = setter.style
+    descent = setter.metrics("regular").descent
+    xs: list[float] = []
+    ys: list[float] = []
+    for d, keep in zip(done, full, strict=True):
+        if keep and d.body:
+            y = foot_height(st, len(d.notes), descent) if d.notes else 0.0
+            xs.append(needed_height(d, setter) - y)
+            ys.append(y)
+    if sum(1 for y in ys if y) < MIN_NOTE_PAGES:
+        return 1.0
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    var = sum((y - my) ** 2 for y in ys)
+    if var <= 0:
+        return 1.0
+    k = -sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var
+    low, high = NOTE_SCALE
+    return min(high, max(low, math.sqrt(max(k, 0.0))))
 
 
 def recto_pages(book: Book) -> list[bool]:
@@ -219,6 +261,21 @@ def facsimile(
         done.append(set_page(page, setter, measure))
         if on_page is not None:
             on_page()
+    ends = [  # a chapter's last page: its text ends early, as printed
+        i + 1 >= len(pages) or (bool(nxt.blocks) and nxt.blocks[0].kind == "heading")
+        for i, nxt in enumerate([*pages[1:], pages[0]] if pages else [])
+    ]
+    if not page_size:  # the book sets the page: its notes take the room the source gave them
+        scale = note_scale(done, [not e for e in ends], setter)
+        if abs(scale - 1.0) > 0.01:
+            st = setter.style = replace(
+                st, note_size=round(st.note_size * scale, 2),
+                note_leading=round(st.note_leading * scale, 2),
+            )
+            done = [
+                replace(d, notes=set_notes(page, setter, measure))
+                for page, d in zip(pages, done, strict=True)
+            ]
     needs = [needed_height(d, setter) for d in done]
     if page_size:
         block_h = page_size[1] - st.top - st.bottom
@@ -243,11 +300,8 @@ def facsimile(
         items = head_line(page.running_title, page.number, setter, x0, x1, y, rectos[i])
         y -= HEAD_GAP * st.leading
         starts = {first: (text, level) for text, first, level in d.heads}
-        ends_chapter = i + 1 >= len(pages) or (
-            bool(pages[i + 1].blocks) and pages[i + 1].blocks[0].kind == "heading"
-        )
         room = block_h + extra - need  # negative: the page is squeezed
-        if ends_chapter:
+        if ends[i]:
             room = min(0.0, room)
         filled = spread(d.starts, room, st.leading, len(d.notes), st.note_leading)
         for k, (kind, line, above) in enumerate(d.body):
