@@ -1,8 +1,9 @@
 """The HTML edition in a real browser: Debian's Chromium driven by Playwright (never a
 browser Playwright downloads). The page loads without console errors or network
 requests, every note mark jumps to its note and the note's link back to its mark, and the
-review list holds as many entries as the JSON records uncertain decisions. Skipped, with
-the reason, when Playwright or Chromium is not installed (CI installs both)."""
+review list holds as many entries as the JSON records uncertain decisions, the parts of a
+note run over a page break link to each other, and the contents lead to every division.
+Skipped, with the reason, when Playwright or Chromium is not installed (CI installs both)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,22 @@ def test_the_edition_works_in_chromium(browser: Any, tmp_path: Path, name: str) 
         back.click()
         assert tab.evaluate("location.hash") == f"#{mark_id}"
         assert tab.locator(f"#{mark_id}").evaluate(IN_VIEW), f"{mark_id} not in view"
+
+    for link in tab.eval_on_selector_all(
+            "a.cont-to, a.cont-from", "els => els.map(el => el.getAttribute('href'))"):
+        tab.click(f"a[href='{link}'].cont-to, a[href='{link}'].cont-from")
+        assert tab.evaluate("location.hash") == link
+        assert tab.locator(link).evaluate(IN_VIEW), f"{link} not in view"
+
+    sections = tab.locator("main section.div").count()
+    assert tab.locator("#contents-list a").count() == sections
+    if sections:
+        tab.click("#toggle-contents")
+        last = tab.locator("#contents-list a").last
+        target = last.get_attribute("href")
+        last.click()
+        assert tab.evaluate("location.hash") == target
+        assert tab.locator(target).evaluate(IN_VIEW)
 
     expected = sum(review_counts(json.loads(analysis.write(book))).values())
     assert tab.locator("#review-list li").count() == expected

@@ -128,6 +128,13 @@ def test_notes_link_to_their_marks_and_back() -> None:
     assert len(doc.xpath("//a[@class='mark']")) == 2  # the third note has no mark
 
 
+def test_a_note_run_over_a_page_break_links_its_parts() -> None:
+    doc = parse(history_book())
+    assert doc.xpath("//div[@id='n1-1']/a[@class='cont-to']/@href") == ["#n2-1"]
+    assert doc.xpath("//div[@id='n2-1']/a[@class='cont-from']/@href") == ["#n1-1"]
+    assert len(doc.xpath("//a[@class='cont-to' or @class='cont-from']")) == 2
+
+
 def test_review_flags_count_what_the_json_records() -> None:
     for book in books():
         doc = parse(book)

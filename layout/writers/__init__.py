@@ -1,8 +1,9 @@
 """Writers turn a Book into bytes; they decide nothing about the layout.
 
 In: a Book whose passes have run. Out: `tei` (TEI P5, its header from `tei_header`),
-`analysis` (the contract's JSON), `text` (the reading text), and the re-typeset book
-(composed by `layout.typeset`) as `pdf` (ReportLab) and `png` (Pillow). Not handled:
+`dtabf` (the DTA base format), `analysis` (the contract's JSON), `text` (the reading
+text), `html` (the HTML edition, for reading and review in a browser), and the re-typeset
+book (composed by `layout.typeset`) as `pdf` (ReportLab) and `png` (Pillow). Not handled:
 writing files (`layout.files` does, for the command line and the job).
 """
 

@@ -6,13 +6,13 @@ network request. The running text flows in nested `<section>`s opened by the hea
 (`<h2>`..`<h6>` by level; a heading over two lines is one heading), paragraphs and blocks
 (list items, verse, a letter's parts, the title page) as `<div class="p">`. At every page
 break stands the printed page number in the margin (an inferred one in brackets) and the
-page's top furniture, greyed; at the page's end its footnotes, each linked to its mark
-and back, and its bottom furniture. Every uncertain decision (a hyphen undecided, a mark
-or note found on thin evidence, an inferred page number, a heading level resting on
-convention alone) carries `data-review`: the review mode highlights them and lists them
-to step through. Lossless: every printed line is one `<span class="l">` holding its text
-as printed (a joined hyphen hidden by the style sheet, not dropped). Not handled: blank
-lines, images.
+page's top furniture, greyed; at the page's end its footnotes (`html_notes`), each
+linked to its mark and back, and its bottom furniture; the script lists the divisions
+(Contents). Every uncertain decision (a hyphen undecided, a mark or note found on thin
+evidence, an inferred page number, a heading level resting on convention alone) carries
+`data-review`: the review mode highlights them and lists them to step through.
+Lossless: every printed line is one `<span class="l">` holding its text as printed (a
+joined hyphen hidden by the style sheet, not dropped). Not handled: blank lines, images.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from importlib import resources
 from typing import BinaryIO
 
 from layout.model import FURNITURE, Book, Heading, Page, Role
-from layout.writers import html_lines
+from layout.writers import html_lines, html_notes
 from layout.writers.html_lines import attr, text
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -150,40 +150,6 @@ class _Writer:
                 f'<span class="folio"{review}>{text(shown)}</span>\n'
                 f"{self.furniture(page, p, top, 'top')}</div>\n")
 
-    def notes(self, page: Page, p: int, kinds: list[int],
-              marks: dict[int, list[html_lines.Mark]], shown: str) -> str:
-        """The page's footnotes (and its note lines no note claims), each linked back to
-        its mark."""
-        placed = {m.note for ms in marks.values() for m in ms}
-        out = []
-        claimed: set[int] = set()
-        for k, note in enumerate(page.footnotes):
-            rows = [i for i in note.lines if 0 <= i < len(page.lines)]
-            claimed.update(rows)
-            cls = "note continued" if note.continued else "note"
-            review = ""
-            if not note.certain:
-                review = (f' data-review="note" data-page="{attr(shown)}" '
-                          f'title="note found on thin evidence ({attr(note.rule or "")})"')
-            body = "".join(html_lines.render(page.lines[i], p, i, marks.get(i, []), shown)
-                           for i in rows)
-            back = ""
-            if k in placed:
-                back = (f'<a class="back" href="#{html_lines.mark_id(p, k)}" '
-                        f'title="back to the mark">\u21a9</a> ')
-            elif note.anchor is not None and not note.anchor.certain:
-                back = (f'<span class="flag" data-review="anchor" data-page="{attr(shown)}" '
-                        f'title="note mark uncertain, not found in its line"></span>')
-            out.append(f'<div class="{cls}" id="{html_lines.note_id(p, k)}"{review}>'
-                       f"{back}{body}</div>\n")
-        stray = [i for i, kind in enumerate(kinds) if kind == NOTE_LINE and i not in claimed
-                 and not page.lines[i].is_blank]
-        if stray:
-            body = "".join(html_lines.render(page.lines[i], p, i, marks.get(i, []), shown)
-                           for i in stray)
-            out.append(f'<div class="note stray">{body}</div>\n')
-        return f'<div class="notes">\n{"".join(out)}</div>\n' if out else ""
-
     def page(self, p: int) -> str:
         page = self.book.pages[p]
         kinds = classify(page)
@@ -199,7 +165,11 @@ class _Writer:
             elif kind == MARGIN_LINE:
                 line = html_lines.render(page.lines[i], p, i, marks.get(i, []), shown)
                 out.append(f'{self.interrupt()}<div class="marginal">{line}</div>\n')
-        end = self.notes(page, p, kinds, marks, shown) + self.furniture(page, p, bottom, "bottom")
+        claimed = {i for note in page.footnotes for i in note.lines}
+        stray = [i for i, kind in enumerate(kinds) if kind == NOTE_LINE and i not in claimed
+                 and not page.lines[i].is_blank]
+        end = (html_notes.render(self.book, p, stray, marks, shown)
+               + self.furniture(page, p, bottom, "bottom"))
         if end:
             out.append(f'{self.interrupt()}<div class="page-end">\n{end}</div>\n')
         return "".join(out)

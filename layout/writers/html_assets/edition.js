@@ -45,6 +45,21 @@
   document.getElementById("review-total").textContent = String(items.length);
   toggle("toggle-review", "review", function (on) { panel.hidden = !on; });
   toggle("toggle-lines", "lines");
+  const contents = document.getElementById("contents-list");
+  document.querySelectorAll("main section.div").forEach(function (section) {
+    const head = section.querySelector(":scope > h2, :scope > h3, :scope > h4, " +
+                                       ":scope > h5, :scope > h6");
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = "#" + section.id;
+    link.textContent = head ? head.textContent.replace(/\s+/g, " ").trim() : section.id;
+    li.style.marginLeft = (Number(section.dataset.level || 1) - 1) + "em";
+    li.appendChild(link);
+    contents.appendChild(li);
+  });
+  toggle("toggle-contents", "contents", function (on) {
+    document.getElementById("contents-panel").hidden = !on;
+  });
   toggle("toggle-furniture", "no-furniture");
   document.getElementById("review-next").addEventListener("click", function () { go(at + 1); });
   document.getElementById("review-prev").addEventListener("click", function () { go(at - 1); });
