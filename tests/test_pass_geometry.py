@@ -168,6 +168,23 @@ def test_a_number_inside_the_text_block_is_no_folio() -> None:
     assert [p.number for p in done.pages] == [None] * 4
 
 
+def test_a_number_opening_a_heading_block_is_no_folio() -> None:
+    """A chapter's number centred above its heading, in the source's block of the heading:
+    no folio; the same number in a block of its own at the head is one."""
+    pages = []
+    for own in (False, True):
+        sheet = Sheet()
+        sheet.add("1.", LEFT + 480, 40, region="own" if own else "head")
+        sheet.skip(20)
+        sheet.add("The First Book,", LEFT + 300, 400, height=60, region="head")
+        sheet.add("of Things", LEFT + 380, 240, height=60, region="head")
+        sheet.skip(40)
+        sheet.text(["The chapter opens here, a capital letter begins it,"] + BODY[1:])
+        pages.append(sheet.page())
+    assert [p.number for p in analyse(book(pages[0])).pages] == [None]
+    assert [p.number for p in analyse(book(pages[1])).pages] == ["1"]
+
+
 def test_a_heading_alone_at_the_head_is_no_running_title() -> None:
     sheet = Sheet()
     sheet.add("Chapter the First.", LEFT + 300, 400)

@@ -12,7 +12,9 @@ its head-line numbers are then taken as printed. With geometry (`bands`), a foli
 only in the page's head or foot row, and a number standing alone there, set apart, is
 taken as printed unless confirmed folios on both sides count otherwise (sample pages of
 a book, a plate between them): rule "head-row"; the gap that sets a number apart is read
-from the word boxes (OCR with geometry folds the spaces). Not handled: folios in the side margins.
+from the word boxes (OCR with geometry folds the spaces); a number opening a block of the
+source's that goes on below it (a chapter's number above its heading) is no folio. Not
+handled: folios in the side margins.
 """
 
 from __future__ import annotations
@@ -81,13 +83,16 @@ def _fallback(page: Page, found: list[Reading]) -> Reading | None:
     return best
 
 
-def _where_folios_stand(found: list[Reading], geo: bands.Bands | None) -> list[Reading]:
+def _where_folios_stand(page: Page, found: list[Reading], geo: bands.Bands | None
+                        ) -> list[Reading]:
     """The readings a page with geometry prints in its head or foot row (a number inside
-    the text block is no folio, whatever its line order says); all for a page without."""
+    the text block is no folio, whatever its line order says), and not on a line opening
+    a block of the source's that goes on below the head row (a chapter's number above its
+    heading: a folio is set apart from the text); all for a page without."""
     if geo is None:
         return found
     places = geo.folio_places
-    return [r for r in found if r.line in places]
+    return [r for r in found if r.line in places and not geo.heads_block(page, r.line)]
 
 
 def _bracketed(chosen: list[Reading | None], p: int) -> bool:
@@ -130,7 +135,7 @@ def mark(book: Book) -> Book:
     """Set every page's printed (or inferred) number and mark the folio's line."""
     places = [bands.of(page) for page in book.pages]
     found = [
-        _where_folios_stand(read_page(page, p), places[p])
+        _where_folios_stand(page, read_page(page, p), places[p])
         for p, page in enumerate(book.pages)
     ]
     chosen = anchors(found)
