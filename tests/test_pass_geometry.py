@@ -159,6 +159,20 @@ def test_foot_lines_are_measured_by_their_words_not_their_boxes() -> None:
         assert roles(page)[-2:] == ["signature", "catchword"]
 
 
+def test_the_signature_beside_a_catchword_in_a_row_shared_with_text() -> None:
+    """A foot row holding the left column's last line beside the signature and the
+    catchword (a register): the catchword is confirmed by the next page, the short sheet
+    mark left of it in its row is the signature, the column's line stays text."""
+    first = Sheet()
+    first.text(BODY[:6])
+    first.row([("ends here.", LEFT, 200), ("(:) ij", LEFT + 450, 80),
+               ("Regi-", LEFT + MEASURE - 90, 90)])
+    second = Sheet()
+    second.text(["Register of the things in this book, in the order of"] + BODY[1:6])
+    done = analyse(book(first.page(), second.page()))
+    assert roles(done.pages[0])[-3:] == ["body", "signature", "catchword"]
+
+
 def test_a_number_inside_the_text_block_is_no_folio() -> None:
     sheet = Sheet()
     sheet.text(BODY[:4])

@@ -167,6 +167,22 @@ def foot_roles(page: Page, bands: Bands) -> dict[int, Role]:
     return _row_roles(page, layout, row, last_row=True)
 
 
+def signature_beside(page: Page, bands: Bands, i: int, catchword: int) -> bool:
+    """Whether line i is the signature beside the catchword: in its row, left of it,
+    short and ending in a sheet mark (the row may hold other lines too: a register's
+    left column ends level with the foot)."""
+    row = next((r for r in bands.layout.rows if catchword in r), ())
+    box, word = geometry.ink(page.lines[i]), geometry.ink(page.lines[catchword])
+    return (
+        i in row
+        and box is not None
+        and word is not None
+        and box.x1 <= word.x0
+        and box.width <= SHORT * bands.layout.measure
+        and SHEET_MARK.search(page.lines[i].text.strip()) is not None
+    )
+
+
 def catchword_rows(page: Page, bands: Bands) -> dict[int, list[int]]:
     """Rows inside the page that may hold the text's catchword, printed where the text
     ends and a block of the source's (the notes) follows: catchword line -> the sheet

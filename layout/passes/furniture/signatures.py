@@ -247,6 +247,10 @@ def mark(book: Book) -> Book:
                 roles[i] = Role.CATCHWORD
             elif i in geo_roles:
                 roles[i] = geo_roles[i]
+            elif geo is not None and any(
+                    role is Role.CATCHWORD and bands.signature_beside(page, geo, i, j)
+                    for j, role in roles.items()):
+                roles[i] = Role.SIGNATURE
             else:
                 break
         for i, role in geo_roles.items():  # what the text left open, the page's rows say
