@@ -34,6 +34,10 @@ def test_letter_spacing_is_closed_up_into_the_books_words() -> None:
         "TERRITORIAL PAPERS"
     )
     assert title_forms.normalised("Z w e i t e s   B u c h .", vocabulary) == "Zweites Buch."
+    assert title_forms.normalised("§ .   2 9 .   D e r   M o n a r c h", vocabulary) == (
+        "§. 29. Der Monarch"
+    )
+    assert title_forms.normalised("D e r   M.o n a r c h   .", vocabulary) == "Der Monarch."
     assert title_forms.normalised("Die  Lehre , erster Theil", vocabulary) == (
         "Die Lehre, erster Theil"
     )

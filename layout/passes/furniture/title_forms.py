@@ -40,6 +40,8 @@ chapter, and a title's run shows it on every page or every other one)."""
 WIDE_SPACE = re.compile(r"\s{2,}")
 SPACE_BEFORE = re.compile(r"\s+([.,;:!?)\]])")
 WORD = re.compile(r"[^\W\d_]+")
+SPECK = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
+"""A point between two letters of a closed-up word: a speck the OCR read."""
 DAMAGE = re.compile(r"(?<=[^\W\d_])[\d.](?=[^\W\d_])")
 NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
 """A printed number: figures standing apart from letters (`162` in `§. 162.`, not the
@@ -93,14 +95,15 @@ def letter_spaced(text: str) -> bool:
 
 def _close_up(text: str, vocabulary: Counter[str]) -> str:
     """A letter-spaced title (most of its tokens one or two letters) closed up: where wider
-    spaces part its words, at them; else its letters split into the book's words. Points
-    inside it (OCR specks) go, a final point stays. Another title is left as it is."""
+    spaces part its words, at them, each word keeping its figures and signs (`§ .   2 9 .`
+    is `§. 29.`); else its letters split into the book's words. Points between letters
+    (OCR specks) go, a final point stays. Another title is left as it is."""
     if len(text) > CLOSE_UP_CHARS or not letter_spaced(text):
         return text
-    end = "." if text.rstrip().endswith(".") else ""
     groups = WIDE_SPACE.split(text.strip())
     if len(groups) > 1:
-        return " ".join("".join(WORD.findall(g)) for g in groups) + end
+        return " ".join(SPECK.sub("", "".join(g.split())) for g in groups)
+    end = "." if text.rstrip().endswith(".") else ""
     return _segment("".join(WORD.findall(text)), vocabulary) + end
 
 
