@@ -19,12 +19,14 @@ white space).
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
 from typing import BinaryIO
 
 from lxml import etree
 
 from layout.model import FURNITURE, Book, Page, Role
-from layout.writers import tei_facsimile
+from layout.writers import tei_facsimile, tei_stream
 from layout.writers.tei_blocks import P_KIND, TITLE_BLOCKS, Blocks, kind_of
 from layout.writers.tei_header import TEI_NS, XML_FORBIDDEN, E, header, language_tag
 from layout.writers.tei_indent import indent
@@ -54,6 +56,12 @@ FW_TYPES = {
 
 SKIP, FURNITURE_LINE, TEXT_LINE, NOTE_LINE, MARGIN_LINE = range(5)
 """How the writer treats each line of a page."""
+FLUSH_PAGES = 16
+"""Pages written into the tree between two flushes of the stream (a flush's own work is
+spread over this many pages; the tree holds no more than these)."""
+SPOOL_BYTES = 1 << 23
+"""The written text held in memory before its spool goes to a temporary file (8 MB: a
+book of some thousand pages)."""
 
 def front_pages(book: Book) -> int:
     """How many pages go in `<front>`: up to the last that holds a title-page line."""
@@ -267,7 +275,8 @@ class _Writer:
         if run:
             self.notes.orphan(parent, page, run, p)
 
-    def write(self) -> etree._Element:
+    def begin(self) -> tuple[etree._Element, etree._Element]:
+        """The root and its `<text>`, which the pages go in."""
         # the root and <text> first, so the body grows in place: moving a finished body
         # into a new root would walk the whole tree again
         root = E.TEI()
@@ -276,14 +285,46 @@ class _Writer:
         if lang:
             text.set(XML_LANG, lang)
         self.blocks = Blocks(text, self.clean, front_pages(self.book))
-        for p in range(len(self.book.pages)):
-            self.page(p)
-        self.blocks.finish()
+        return root, text
+
+    def complete(self, root: etree._Element) -> None:
+        """The header and the facsimile, before the text: written last, as the header
+        counts the characters the text had to replace."""
         root.insert(0, header(self.book, self.out.replaced))
         facsimile = tei_facsimile.facsimile(self.book)
         if facsimile is not None:
             root.insert(1, facsimile)
+
+    def write(self) -> etree._Element:
+        root, _ = self.begin()
+        for p in range(len(self.book.pages)):
+            self.page(p)
+        self.blocks.finish()
+        self.complete(root)
         return root
+
+    def stream(self, out: BinaryIO) -> None:
+        """Write the document's bytes to `out` as the pages go (see `tei_stream`): the
+        text goes to a spool first, as the header before it is known only at the end."""
+        root, text = self.begin()
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+            stream = tei_stream.Stream(text, spool, depth=1)
+            for p in range(len(self.book.pages)):
+                self.page(p)
+                if p % FLUSH_PAGES == FLUSH_PAGES - 1:
+                    stream.flush(self.blocks.unsettled())
+            self.blocks.finish()
+            stream.finish()
+            root.replace(text, etree.Element(tei_stream.HOLDER))
+            self.complete(root)
+            indent(root)
+            before, _, after = etree.tostring(root, encoding="UTF-8").partition(b"<_/>")
+            out.write(prologue())
+            out.write(before)
+            spool.seek(0)
+            shutil.copyfileobj(spool, out)
+            out.write(after)
+            out.write(b"\n")
 
 
 SCHEMAS = (
@@ -317,11 +358,7 @@ def write(book: Book) -> bytes:
 
 
 def write_to(book: Book, out: BinaryIO) -> None:
-    """The bytes of `write`, serialised straight into `out` (no copy of the document as
-    bytes besides its tree)."""
-    root = build(book)
-    indent(root)
-    out.write(prologue())
-    etree.ElementTree(root).write(out, encoding="UTF-8", xml_declaration=False)
-    out.write(b"\n")
+    """The bytes of `write`, written into `out` page by page: the tree of a long book is
+    never held whole (its text passes through a spool, in memory up to `SPOOL_BYTES`)."""
+    _Writer(book).stream(out)
 

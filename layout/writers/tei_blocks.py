@@ -92,6 +92,11 @@ class Blocks:
             self.div_has_block = self.div_has_text = False
         return self.div
 
+    def unsettled(self) -> etree._Element | None:
+        """The open div while it holds no block: a heading may still give it its type
+        and number (a streaming writer must not write its start tag yet)."""
+        return self.div if self.div is not None and not self.div_has_block else None
+
     def close(self) -> None:
         """End the open block (a page begins with a new paragraph or heading)."""
         self.block, self.kind = None, ""

@@ -38,6 +38,23 @@ MIXED = frozenset(
 """Elements that hold printed text: never indented inside, even when a line is empty."""
 
 
+def inline_note(el: etree._Element) -> bool:
+    """Whether `el` is a note that stands at its mark, inside a printed line."""
+    return bool(el.tag == NOTE and el.get("anchored") != "false")
+
+
+def breaks_before(el: etree._Element) -> bool:
+    """Whether `el`, in mixed content, begins a new line of XML: an lb, pb or fw, or a
+    note that stands at no mark."""
+    return el.tag in BREAK_BEFORE or (el.tag == NOTE and not inline_note(el))
+
+
+def is_mixed(el: etree._Element) -> bool:
+    """Whether `el` holds printed text (laid out by its breaks) rather than elements only
+    (laid out one child a line, indented)."""
+    return el.tag in MIXED or _holds_text(el)
+
+
 def _holds_text(el: etree._Element) -> bool:
     """Whether `el` has text of its own (mixed content) rather than elements only."""
     if el.text and not el.text.isspace():
@@ -52,28 +69,28 @@ def _break_lines(el: etree._Element, first_too: bool = False, lb_ends: bool = Fa
     prev: etree._Element | None = None
     for child in el:
         tag = child.tag
-        inline_note = tag == NOTE and child.get("anchored") != "false"
         if lb_ends and tag == LB:
             child.tail = "\n" + child.tail if child.tail else "\n"
-        elif tag in BREAK_BEFORE or (tag == NOTE and not inline_note):
+        elif breaks_before(child):
             if prev is not None:
                 prev.tail = prev.tail + "\n" if prev.tail else "\n"
             elif el.text or first_too:  # the break goes after the text before it
                 el.text = el.text + "\n" if el.text else "\n"
         if isinstance(tag, str) and len(child):
-            _break_lines(child, inline_note and not lb_ends, lb_ends)  # a note's own lines
+            _break_lines(child, inline_note(child) and not lb_ends, lb_ends)  # a note's lines
         prev = child
 
 
-def indent(root: etree._Element, lb_ends: bool = False) -> None:
+def indent(root: etree._Element, lb_ends: bool = False, depth: int = 0) -> None:
     """Add the layout white space to the tree of `root`, in place, in one walk; with
-    `lb_ends` the document's `<lb/>` ends its line (the DTA's way): the newline follows it."""
-    stack: list[tuple[etree._Element, int]] = [(root, 0)]
+    `lb_ends` the document's `<lb/>` ends its line (the DTA's way): the newline follows it.
+    `depth` is the level `root` stands at in its document (its tail is left alone)."""
+    stack: list[tuple[etree._Element, int]] = [(root, depth)]
     while stack:
         el, depth = stack.pop()
         if len(el) == 0:
             continue
-        if el.tag in MIXED or _holds_text(el):
+        if is_mixed(el):
             _break_lines(el, lb_ends=lb_ends)
             continue
         inner = "\n" + INDENT * (depth + 1)
