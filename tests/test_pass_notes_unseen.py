@@ -385,6 +385,47 @@ def test_twice_printed_labels_unblanked_one_liners_and_marks_without_parenthesis
     assert lost is not None and (lost.line, lost.start, lost.end) == (1, 49, 50)
 
 
+LITERATURE = (
+    FULL,
+    "und so ist ein eigenes Staatencerimoniell erzeugt,1 welches",
+    FULL,
+    FULL,
+    "d. im Schiffsverkehr.",
+    "1 Schriften über diesen wenig juristischen Gegenstand bei Ompteda, davon:",
+    "Il Cerimoniale historico e politico di Gregorio Leti. 6 Vol. Am-",
+    "sterdam 1685. 12.",
+    "Friedrich Wilhelm v. Winterfeld, Teutsche Cerimonial-Politica.",
+    "3 Thle. Frankfurt und Leipzig 1700 und 1702. 8.",
+    "Gottfried Stieve, Europäisches Hofcerimoniell. Leipzig 1714.",
+    "Johann Christian Lünig, Theatrum cerimoniale. Leipzig 1719.",
+    "In allen diesen Schriften ist Staats- und Hofcerimoniell vermischt.",
+)
+
+
+def test_a_strong_mark_carries_a_note_without_gap_or_wide_lines() -> None:
+    """A note that lists literature: no blank line above it (in a book whose notes mostly
+    have one), its lines no wider than the body's, a `3 Thle.` inside that fits no
+    numbering. Its mark `erzeugt,1`, glued to the word, is what shows it is a note; the
+    same page with only a likely mark (a `1` the text might hold for itself) has none."""
+    page = page_view(*LITERATURE)
+    hints = BookHints(scheme="page", styles=frozenset({"1"}), widths=WIDTHS, gap=7.0)
+
+    def has_mark(label: Label, before: int) -> bool:
+        return label.marker == "1" and before > 2
+
+    def strong(labels: Sequence[Label], before: int) -> int:
+        return 2 if any(lab.marker == "1" for lab in labels) and before > 2 else -1
+
+    def weak(labels: Sequence[Label], before: int) -> int:
+        return -1
+
+    area = areas.find(page, hints, PageState(), has_mark, strong)
+    assert [(part.label and part.label.marker, part.lines) for part in area.parts] == [
+        ("1", tuple(range(6, 14)))
+    ]
+    assert not areas.find(page, hints, PageState(), has_mark, weak).parts
+
+
 def test_abbreviation_superscripts_and_misread_digits_are_no_marks() -> None:
     """`Obt"` and `2d"` print superscripts that are not marks; `sol1` is the word `soll`
     misread; the mark `Governor*` is found among them."""

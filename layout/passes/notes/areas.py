@@ -63,6 +63,11 @@ STARTS = 24
 those whose own place speaks best for it. A chain is read from each down to the page foot,
 so the finder stays linear in the page's lines even on a page of thousands of labels."""
 
+STRONG_MARK = 1.2
+"""What a strong mark of one of a chain's notes in the text (`word,1`, `Sinne1)`: glued to
+a word, where no other reading of the digits is likely) adds: the body above calls notes,
+so a chain with it needs no gap above it, nor lines wider than the body's."""
+
 MarkCheck = Callable[[Label, int], int]
 """How many places in the body above the given line hold a likely mark of the label (a
 truth value will do where only whether one does matters)."""
@@ -241,9 +246,11 @@ def _weigh_start(
     opening: float,
     hints: BookHints,
     has_mark: MarkCheck,
+    strong_marks: Callable[[Sequence[Label], int], int],
 ) -> tuple[float, list[tuple[int, Label]]]:
     """How well line `c` opens the note area, given what its own place says (`opening`),
-    and the notes it opens: the chain of labels below it and their marks in the text."""
+    and the notes it opens: the chain of labels below it and their marks in the text
+    (`strong_marks` as in `find`)."""
     lab = page.labels[c]
     assert lab is not None
     score = opening
@@ -256,6 +263,8 @@ def _weigh_start(
     score += marked * (2 * found - len(heads))
     if not found:  # notes none of whose marks stand in the text: a list
         score -= UNMARKED * marked / 0.8
+    elif not (hints.repeats or lab.kind == OCR) and strong_marks([h for _, h in heads], c) >= 0:
+        score += STRONG_MARK  # (not where OCR reads superscripts as signs found everywhere)
     return score, heads
 
 
@@ -308,7 +317,7 @@ def find(
     starts = [
         (score, c, heads)
         for o, c in openings
-        for score, heads in [_weigh_start(page, c, o, hints, has_mark)]
+        for score, heads in [_weigh_start(page, c, o, hints, has_mark, strong_marks)]
         if score >= LABELLED
     ]
     # the best starts, each with the rest of a note that may stand above it
