@@ -162,3 +162,16 @@ def test_the_command_line_writes_the_api_bytes(tmp_path: Path) -> None:
     out = io.BytesIO()
     result.write_html(out)
     assert out.getvalue() == result.html()
+
+
+def test_a_marginal_note_is_one_block_of_its_lines() -> None:
+    margin = Role.MARGINAL
+    book = Book(pages=(page([
+        ("Text of the page,", Role.BODY, {"paragraph_start": True}),
+        ("A note in", margin, {"region": "r1"}), ("the margin.", margin, {"region": "r1"}),
+        ("Another.", margin, {"region": "r2"}), ("and more text.", Role.BODY)]),))
+    doc = parse(book)
+    notes = doc.find_class("marginal")
+    assert [[el.text_content() for el in n.find_class("l")] for n in notes] == [
+        ["A note in", "the margin."], ["Another."]]
+    assert len(doc.find_class("p")) == 1  # the paragraph goes on around them

@@ -98,7 +98,7 @@ class _Writer:
         return "".join(out)
 
     def open_heading(self, heading: Heading, folio: str, first: bool) -> str:
-        tag = f"h{min(heading.level + 1, 6)}"
+        tag = f"h{min(max(heading.level, 1) + 1, 6)}"
         self.open, self.block = f"</{tag}>\n", heading
         review = ""
         if first and not heading.certain:
@@ -163,8 +163,14 @@ class _Writer:
             if kind == TEXT_LINE:
                 out.append(self.text_line(page, p, i, marks.get(i, []), shown))
             elif kind == MARGIN_LINE:
+                # a marginal note: the lines of one source block standing one after another
                 line = html_lines.render(page.lines[i], p, i, marks.get(i, []), shown)
-                out.append(f'{self.interrupt()}<div class="marginal">{line}</div>\n')
+                goes_on = (i > 0 and kinds[i - 1] == MARGIN_LINE
+                           and page.lines[i - 1].region == page.lines[i].region)
+                ends = not (i + 1 < len(kinds) and kinds[i + 1] == MARGIN_LINE
+                            and page.lines[i + 1].region == page.lines[i].region)
+                opening = "" if goes_on else f'{self.interrupt()}<div class="marginal">'
+                out.append(opening + line + ("</div>\n" if ends else ""))
         claimed = {i for note in page.footnotes for i in note.lines}
         stray = [i for i, kind in enumerate(kinds) if kind == NOTE_LINE and i not in claimed
                  and not page.lines[i].is_blank]
