@@ -37,6 +37,14 @@ LETTER_SPACED = re.compile(r"(?:\b\w\b ){3,}")
 NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
 """A number a head prints (`§. 34.`): the section's, so it changes within a cluster; heads
 are compared with it set aside."""
+SECTIONS = re.compile(r"§+(\.?\s*#\.?)+")
+"""The sections a head prints, one or several (`§. #.`, `§§. #. #.` on a page two sections
+share): the page's own, set aside like its numbers."""
+
+
+def _wording(text: str) -> str:
+    """A head with its numbers and its run of section numbers set aside."""
+    return SECTIONS.sub("§#", NUMBER.sub("#", text))
 GAP_LINES = 2.0
 SHORT_SOURCE = 0.85
 """A source page with fewer text lines than this share of the book's median page is one
@@ -134,16 +142,16 @@ def _heads(typeset: TypesetBook, sheet: Sheet) -> None:
         key = letters(text)
         for c, (ckey, forms) in enumerate(clusters):
             if similar(key, ckey, SAME):
-                forms[NUMBER.sub("#", text)] += 1
+                forms[_wording(text)] += 1
                 member.append(c)
                 break
         else:
-            clusters.append((key, Counter({NUMBER.sub("#", text): 1})))
+            clusters.append((key, Counter({_wording(text): 1})))
             member.append(len(clusters) - 1)
     for (n, text), c in zip(heads, member, strict=True):
         sheet.heads += 1
         commonest = clusters[c][1].most_common(1)[0][0]
-        if NUMBER.sub("#", text) != commonest or LETTER_SPACED.search(text + " "):
+        if _wording(text) != commonest or LETTER_SPACED.search(text + " "):
             sheet.heads_off += 1
             sheet.example("head", f"p{n + 1}: {text!r}")
 
