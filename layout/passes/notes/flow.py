@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from layout.model import HYPHEN_SIGNS
 from layout.passes.notes.page_lines import PageLines
 
+HELD_TEXTS = 8
+"""Pages whose joined text is kept for the next question: the sweeps ask about a page and
+its neighbours, in order (a long book's text is not held twice)."""
 SHORTEST = 6
 """The shortest joined word whose being printed elsewhere counts: shorter ones stand
 inside too many other words (`ge-` + `ben` is inside `gegeben`)."""
@@ -68,6 +71,8 @@ class Ties:
             if 0 <= q < len(self.views):
                 text = self._texts.get(q)
                 if text is None:
+                    if len(self._texts) >= HELD_TEXTS:  # pages are asked about in order
+                        self._texts.clear()
                     text = self._texts[q] = "\n".join(self.views[q].texts)
                 if word in text:
                     return True

@@ -64,6 +64,11 @@ class _PageMarks:
         texts = self.view.texts
         return anchors.BodyText([(i, texts[i]) for i in self.view.prose])
 
+    def drop_body(self) -> None:
+        """Let go of the page's joined running text (made again if a label not yet asked
+        about comes): the pages of a long book are not all held joined at once."""
+        self.__dict__.pop("body", None)
+
     def of(self, label: Label) -> list[anchors.Candidate]:
         """The candidates of the label's mark on the page (none on a label itself)."""
         key = (label.kind, label.marker)
@@ -150,9 +155,11 @@ class _Pages:
     def area(self, p: int, hints: BookHints, state: PageState) -> NoteArea:
         """The note area of page p, told what the book and the page before tell."""
         marks = self.marks[p]
-        return areas.find(
+        area = areas.find(
             self.views[p], hints, state, marks.has_mark, marks.strong_line, self.ties.of(p)
         )
+        marks.drop_body()  # its marks for the labels asked about are kept
+        return area
 
 
 def _sweep(
@@ -281,6 +288,7 @@ def mark(book: Book) -> Book:
                 for p in area.parts
             ]
         )
+        pm.drop_body()
         pages.append(replace(page, lines=_relabel(page.lines, area), footnotes=_notes(area, found)))
     # a note continued overleaf: its part on the page before goes on
     for p in range(len(pages) - 1):
