@@ -306,7 +306,7 @@ class _Writer:
     def stream(self, out: BinaryIO) -> None:
         """Write the document's bytes to `out` as the pages go (see `tei_stream`): the
         text goes to a spool first, as the header before it is known only at the end."""
-        root, text = self.begin()
+        _, text = self.begin()
         with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
             stream = tei_stream.Stream(text, spool, depth=1)
             for p in range(len(self.book.pages)):
@@ -315,10 +315,14 @@ class _Writer:
                     stream.flush(self.blocks.unsettled())
             self.blocks.finish()
             stream.finish()
-            root.replace(text, etree.Element(tei_stream.HOLDER))
-            self.complete(root)
-            indent(root)
-            before, _, after = etree.tostring(root, encoding="UTF-8").partition(b"<_/>")
+            # The frame around the written text: a root of its own, as taking the text
+            # out of its tree would make lxml walk it (see tei_stream.drop); the tree
+            # that held it is freed whole.
+            frame = E.TEI()
+            etree.SubElement(frame, tei_stream.HOLDER)
+            self.complete(frame)
+            indent(frame)
+            before, _, after = etree.tostring(frame, encoding="UTF-8").partition(b"<_/>")
             out.write(prologue())
             out.write(before)
             spool.seek(0)

@@ -110,7 +110,7 @@ class Stream:
             self._lay_tail(entry, child, children[1] if len(children) > 1 else None)
             if child.tail:
                 self.out.write(_escaped(child.tail))
-            el.remove(child)
+            drop(child)
             first = 1
         end = len(children) if finished else len(children) - 1
         if first < end:
@@ -154,10 +154,26 @@ class Stream:
                     indent(child, depth=entry.depth + 1)
             if nxt is None:
                 siblings[-1].tail = "\n" + INDENT * entry.depth
-        holder = etree.Element(HOLDER, nsmap={None: TEI_NS})
-        holder.extend(siblings)  # moved out of the tree: freed once written
+        # The holder stands in the document while it is written: lxml moves a subtree
+        # within its document at once, into another in time quadratic in its size.
+        holder = etree.SubElement(entry.el, HOLDER)
+        holder.extend(siblings)
         data = _written(holder, with_tail=False)
         self.out.write(data[len(b"<_>"): -len(b"</_>")])
+        drop(holder)
+
+
+def drop(el: etree._Element) -> None:
+    """Take `el` out of its tree and free what it holds: emptied first, as lxml would
+    move the subtree of a removed element into a document of its own (see above). Its
+    children are emptied first, as the caller may hold them (a Python reference makes lxml
+    keep a node, and so move it)."""
+    for child in el:
+        child.clear()
+    el.clear()
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
 
 
 def _written(el: etree._Element, with_tail: bool) -> bytes:
