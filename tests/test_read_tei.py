@@ -319,3 +319,30 @@ def test_structure_comes_back_from_the_divisions_and_blocks() -> None:
                 line.paragraph_start)
                for page in back.pages for line in page.lines]
         assert got == want
+
+
+def test_marginal_notes_come_back_where_they_stand() -> None:
+    """A marginal note beside the text and one set after the page's footnotes: their
+    lines come back as marginal lines, no running line after them is lost, and a
+    running line's break is glued across the note to its next line, not to the note."""
+    from layout.model import Footnote, Line
+
+    lines = (
+        Line("The text runs on and is bro-", hyphen=Hyphen.JOIN, paragraph_start=True),
+        Line("Side", role=Role.MARGINAL),
+        Line("note", role=Role.MARGINAL),
+        Line("ken here, and goes on.1"),
+        Line("The last line of the text."),
+        Line("1 A footnote.", role=Role.FOOTNOTE),
+        Line("Late margin", role=Role.MARGINAL),
+    )
+    page = Page(lines, footnotes=(Footnote("1", (5,), label_end=2),))
+    back = round_trip(Book(pages=(page,), analysed=True)).pages[0]
+    got = [(line.role, line.text) for line in back.lines if not line.is_blank]
+    body = [text for role, text in got if role is Role.BODY]
+    assert body == ["The text runs on and is bro-", "ken here, and goes on.1",
+                    "The last line of the text."]
+    assert [text for role, text in got if role is Role.MARGINAL] == [
+        "Side", "note", "Late margin"]
+    assert [line.hyphen for line in back.lines if line.text.endswith("bro-")] == [Hyphen.JOIN]
+    assert all(line.hyphen is None for line in back.lines if line.role is Role.MARGINAL)

@@ -8,9 +8,10 @@ starting at its block's first line; a heading's level, type and number from the 
 `<div>`s around it; list items, verse, a letter's and the title page's parts as their
 `Block`), furniture from `<fw>`, footnotes from
 `<note place="foot">` (the mark in `@n` goes back into the text line where the note
-stands, and becomes its anchor), line-end hyphens from `<pc>` and `<lb break="no"/>`,
-and the metadata from the teiHeader. The Book is marked `analysed`: the passes must not
-decide it again. The document is parsed without network, DTD or
+stands, and becomes its anchor), marginal notes from `<note place="margin">` (lines of
+role `marginal` where they stand in the page's order), line-end hyphens from `<pc>` and
+`<lb break="no"/>`, and the metadata from the teiHeader. The Book is marked `analysed`:
+the passes must not decide it again. The document is parsed without network, DTD or
 entity expansion (`xml_safety`); anything malformed, or not TEI, is a `ReadError` naming
 the file and the line. Not handled: blank lines and the spacing inside furniture lines
 (the TEI does not keep them), so line indices may differ from the original input; other
@@ -71,6 +72,9 @@ class _Walk:
         self.note: NoteDraft | None = None  # the open note, if inside one
         self.note_line: LineDraft | None = None
         self.text_flow: list[LineDraft] = []
+        """The running text's lines in order, along which line-end hyphens are glued."""
+        self.margin_flows: list[list[LineDraft]] = []
+        """Each marginal note's lines: a flow of their own."""
         self.handlers = {
             LB: self.lb, PB: self.pb, FW: self.fw, PC: self.pc, NOTE: self.footnote,
             LABEL: self.label, P: self.block, HEAD: self.block,
@@ -211,6 +215,9 @@ class _Walk:
             self.add(el.text)
             self.walk(el)
             return
+        if el.get("place") == "margin":
+            self.margin(el)
+            return
         page = self.current_page()
         n = el.get("n")
         note = NoteDraft(
@@ -233,6 +240,21 @@ class _Walk:
         self.add(el.text)
         self.walk(el)
         self.note, self.note_line = None, None
+
+
+    def margin(self, el: etree._Element) -> None:
+        """A marginal note: its lines stand where the note does, among the page's lines
+        (as the writer set them), with role `marginal`, outside the running text's flow:
+        neither a running line's break nor the note's own glues across it."""
+        saved = self.role, self.heading, self.kind, self.text_flow
+        self.role, self.heading, self.kind, self.starts = Role.MARGINAL, None, None, False
+        self.text_flow = []
+        self.line = None
+        self.add(el.text)
+        self.walk(el)
+        self.margin_flows.append(self.text_flow)
+        self.role, self.heading, self.kind, self.text_flow = saved
+        self.line = None  # the note ends its last line
 
 
 def division(head: etree._Element) -> Heading | None:
@@ -293,7 +315,7 @@ def _book(root: etree._Element, walk: _Walk) -> Book:
     """Pages in print order, hyphen decisions resolved along each flow, and metadata."""
     arranged = [arrange(page) for page in walk.pages]
     note_flow = [line for _, notes in arranged for note in notes for line in note.lines]
-    for flow in (walk.text_flow, note_flow):
+    for flow in (walk.text_flow, note_flow, *walk.margin_flows):
         for before, line in pairwise(flow):
             if line.glued_in:
                 before.glue_next = True

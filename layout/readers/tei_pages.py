@@ -216,12 +216,23 @@ def arrange(page: PageDraft) -> tuple[list[Entry], list[NoteDraft]]:
     notes = note_order(page)
     above: list[LineDraft | Furniture] = [it for it in items[:cut]
                                            if not isinstance(it, NoteDraft)]
-    below = [it for it in items[cut:] if isinstance(it, Furniture)]
-    rules = [fw for fw in below if fw.kind == "separator"]
-    rest = [fw for fw in below if fw.kind != "separator"]
+    # below the notes: furniture, and the lines of marginal notes set after them
+    below = [it for it in items[cut:] if not isinstance(it, NoteDraft)]
+    rules: list[LineDraft | Furniture] = [
+        it for it in below if isinstance(it, Furniture) and it.kind == "separator"]
+    rest = [it for it in below if not (isinstance(it, Furniture) and it.kind == "separator")]
+    entries = _in_order(above + rules)
+    entries += [line for note in notes for line in note.lines]
+    entries += _in_order(rest)
+    return entries, notes
+
+
+def _in_order(items: list[LineDraft | Furniture]) -> list[Entry]:
+    """Lines and furniture as entries, in order: each run of furniture as `_furniture`
+    joins it."""
     entries: list[Entry] = []
     run: list[Furniture] = []
-    for it in above + rules:
+    for it in items:
         if isinstance(it, Furniture):
             run.append(it)
             continue
@@ -229,9 +240,7 @@ def arrange(page: PageDraft) -> tuple[list[Entry], list[NoteDraft]]:
         run = []
         entries.append(it)
     entries += _furniture(run)
-    entries += [line for note in notes for line in note.lines]
-    entries += _furniture(rest)
-    return entries, notes
+    return entries
 
 
 def item_label_end(entry: LineDraft, text: str) -> int:
