@@ -9,7 +9,10 @@ running title. A word cut by the page break stays cut: its first part (with the 
 printed) ends one page and its rest begins the next; `continuous` joins the pages again
 for the reflowed book. Furniture, blank lines and footnote lines never enter the text.
 
-Not handled: emphasis (the model records no italics), tables and verse (set as prose).
+A list item (`Line.block` ITEM) is a block of its own, its printed label ("1.", "a)": the
+first line's text up to `Line.label_end`) kept apart from its words, so the typesetter can
+hang it in the margin of the item's lines. Not handled: emphasis (the model records no
+italics), tables.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Literal, NamedTuple
 
 from layout.flows import glued
 from layout.model import TEXT_ROLES, Book, Footnote, Hyphen, Line, Page, Role
+from layout.model import Block as Structure
 
 NoteKey = tuple[int, int]
 """(source page index, index of the note in Page.footnotes)."""
@@ -55,9 +59,12 @@ class Word(NamedTuple):
         return Word(head + rest.text, kept + shifted, rest.cut)
 
 
-BlockKind = Literal["paragraph", "heading", "line"]
-"""A paragraph, a heading, or one line whose break the source keeps (verse, a letter's
-closing, a signature: `Line.keeps_break`), set as it stands, ragged and unbroken."""
+BlockKind = Literal["paragraph", "heading", "line", "item"]
+"""A paragraph, a heading, one line whose break the source keeps (verse, a letter's
+closing, a signature: `Line.keeps_break`), set as it stands, ragged and unbroken, or a
+list item (set with its label hanging)."""
+RUNNING: frozenset[str] = frozenset({"paragraph", "item"})
+"""Kinds of block that run on over a page break (a heading or a kept line ends on its own)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,9 @@ class Block:
     """Goes on on the next page (so its last line here is justified, not ragged)."""
     level: int = 0
     """A heading's level in the book's outline (1: outermost; 0: a paragraph)."""
+    label: tuple[Word, ...] = ()
+    """A list item's printed label ("1.", "a)"), apart from its words; empty on the part
+    of an item continued from an earlier page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,13 +119,16 @@ class _Builder:
     words: list[Word] = field(default_factory=list)
     continued: bool = False
     level: int = 0
+    label: tuple[Word, ...] = ()
 
     def close(self) -> None:
-        if self.kind is not None and self.words:
+        if self.kind is not None and (self.words or self.label):
             self.blocks.append(
-                Block(self.kind, tuple(self.words), self.continued, level=self.level)
+                Block(self.kind, tuple(self.words), self.continued, level=self.level,
+                      label=self.label)
             )
         self.kind, self.words, self.continued, self.level = None, [], False, 0
+        self.label = ()
 
     def open(self, kind: BlockKind, continued: bool = False, level: int = 0) -> None:
         self.close()
@@ -232,11 +245,12 @@ def page_blocks(book: Book) -> list[list[Block]]:
         words, lead = line_words(line.text, marks[p].get(i, []))
         kind: BlockKind = (
             "heading" if line.role is Role.HEADING
-            else "line" if line.keeps_break else "paragraph"
+            else "line" if line.keeps_break
+            else "item" if line.block is Structure.ITEM else "paragraph"
         )
         level = (line.heading.level if line.heading else 1) if kind == "heading" else 0
         if p != cur:
-            carried = b is not None and b.kind == "paragraph" and bool(b.words)
+            carried = b is not None and b.kind == kind in RUNNING and bool(b.words)
             if b is not None:
                 if glue is not None and b.words:
                     last = b.words[-1]
@@ -244,10 +258,7 @@ def page_blocks(book: Book) -> list[list[Block]]:
                     b.words[-1] = last._replace(text=text, cut=glue)
                 b.close()
             b, cur = builders[p], p
-            b.open(
-                kind, continued=carried and kind == "paragraph" and not line.paragraph_start,
-                level=level,
-            )
+            b.open(kind, continued=carried and not line.paragraph_start, level=level)
             glue = None
         else:
             assert b is not None
@@ -260,6 +271,9 @@ def page_blocks(book: Book) -> list[list[Block]]:
                 _attach(b.words, lead)
             elif words:
                 words[0] = words[0]._replace(marks=tuple(lead) + words[0].marks)
+        if kind == "item" and line.label_end and not b.words and not b.label and glue is None:
+            count = len(line.text[: line.label_end].split())
+            b.label, words = tuple(words[:count]), words[count:]
         if glue is not None and b.words and words:
             head = b.words.pop()
             shifted = tuple(m._replace(offset=m.offset + len(head.text)) for m in words[0].marks)
@@ -369,7 +383,7 @@ def continuous(pages: tuple[SourcePage, ...]) -> Continuous:
                 joined = prev.words[-1].joined(block.words[0]) if block.words else prev.words[-1]
                 blocks[-1] = replace(prev, words=prev.words[:-1] + (joined,))
                 block = replace(block, words=block.words[1:])
-            elif n == 0 and block.continued and prev is not None and prev.kind == "paragraph":
+            elif n == 0 and block.continued and prev is not None and prev.kind == block.kind:
                 start = (len(blocks) - 1, len(prev.words))
                 blocks[-1] = replace(prev, words=prev.words + block.words)
                 continue

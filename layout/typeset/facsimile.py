@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from layout.model import TEXT_ROLES, Book, Role
 from layout.typeset.content import SourcePage, source_pages
 from layout.typeset.fill import spread, squeeze_room
 from layout.typeset.foot import foot_height, place_notes
+from layout.typeset.lists import hangs, set_item
 from layout.typeset.orthography import book_breaks
 from layout.typeset.pages import (
     Kind,
@@ -116,14 +117,17 @@ def book_measure(book: Book, setter: Setter) -> float:
     return min(MAX_MEASURE, max(MIN_MEASURE, measure))
 
 
-def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
-    """Break one source page's blocks and notes into lines."""
+def set_page(
+    page: SourcePage, setter: Setter, measure: float, hang: Sequence[float] = ()
+) -> _Set:
+    """Break one source page's blocks and notes into lines; `hang[k]` is where the lines
+    of block k start when it is a list item (`lists.hangs`, over the book's lists)."""
     st = setter.style
     body: list[tuple[Kind, SetText, float]] = []
     starts: list[bool] = []
     heads: list[tuple[str, int, int]] = []
     after_head = False
-    for block in page.blocks:
+    for b, block in enumerate(page.blocks):
         if block.kind == "heading":
             size = st.size * HEADING_SCALE.get(block.level, 1.0)
             lines = setter.set(block.words, measure, face="bold", size=size, align="center")
@@ -141,6 +145,9 @@ def set_page(page: SourcePage, setter: Setter, measure: float) -> _Set:
         indent = 0.0 if block.continued or after_head else st.indent * st.size
         if block.kind == "line":  # a line the source keeps: as it stands, ragged
             lines = setter.set(block.words, measure, align="left")
+        elif block.kind == "item":
+            at = hang[b] if b < len(hang) else hangs([block], setter)[0]
+            lines = set_item(block, setter, measure, at, flush=not block.continues)
         else:
             lines = setter.set(block.words, measure, indent=indent, flush=not block.continues)
         for k, line in enumerate(lines):
@@ -256,9 +263,11 @@ def facsimile(
     setter = Setter(st, book.language, book_breaks(book))
     pages = source_pages(book)
     measure = page_size[0] - st.inner - st.outer if page_size else book_measure(book, setter)
+    every = [block for page in pages for block in page.blocks]
+    hung = iter(hangs(every, setter))  # a list over a page break hangs alike on both pages
     done = []
     for page in pages:
-        done.append(set_page(page, setter, measure))
+        done.append(set_page(page, setter, measure, [next(hung) for _ in page.blocks]))
         if on_page is not None:
             on_page()
     ends = [  # a chapter's last page: its text ends early, as printed

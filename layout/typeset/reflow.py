@@ -31,6 +31,7 @@ from layout.typeset.content import (
 )
 from layout.typeset.facsimile import HEAD_GAP, HEADING_SCALE, head_line, recto_pages
 from layout.typeset.foot import foot_height, place_notes
+from layout.typeset.lists import hangs, set_item
 from layout.typeset.orthography import book_breaks
 from layout.typeset.pages import (
     Kind,
@@ -86,6 +87,7 @@ def set_lines(
     out: list[_Line] = []
     after_head = False
     source = 0
+    hung = hangs(flow.blocks, setter)
     for b, block in enumerate(flow.blocks):
         kind: Kind
         if block.kind == "heading":
@@ -96,6 +98,8 @@ def set_lines(
             indent = 0.0 if after_head or not out else st.indent * st.size
             if block.kind == "line":  # a line the source keeps: as it stands, ragged
                 lines = setter.set(block.words, measure, align="left")
+            elif block.kind == "item":
+                lines = set_item(block, setter, measure, hung[b])
             else:
                 lines = setter.set(block.words, measure, indent=indent)
             kind = "body"
