@@ -1,17 +1,20 @@
-"""The reprint's structure: list items hang from their labels."""
+"""The reprint's structure: list items hang from their labels, headings keep their text."""
 
 from __future__ import annotations
 
 import pytest
 from typeset_fixtures import typeset_words
 
-from layout.model import Block, Book, Line, Page
+from layout.model import Block, Book, Line, Page, Role
 from layout.typeset.compose import compose
-from layout.typeset.content import source_pages
+from layout.typeset.content import Mark, Word, source_pages
 from layout.typeset.pages import Placed, Style
+from layout.typeset.reflow import _Line, _Pager
 from layout.typeset.setting import Setter
 from layout.writers.text import write as reading_text
 
+KEEP_WITH_HEAD = 2
+"""Lines of what follows a heading that must stand on its page."""
 PROSE = (
     "The committee met on the first day of the month and heard the reports of its members "
     "on the state of the roads, the bridges and the ferries of the county, and resolved"
@@ -86,3 +89,56 @@ def test_a_list_over_a_page_break_hangs_alike_on_both_pages() -> None:
     hang = hung[0].runs[1].x - typeset.pages[0].block[0]
     assert going_on.runs[0].x - typeset.pages[1].block[0] == pytest.approx(hang)
     assert going_on.text.split()[0] == lines[4].text.split()[0]
+
+
+def _ends_with_heading(lines: list[_Line], i: int, j: int, n: int) -> bool:
+    """Lines i..j-1 end in a heading, or a heading and one line, and the text goes on."""
+    return j < n and any(line.kind == "head" for line in lines[i:j][-KEEP_WITH_HEAD:])
+
+
+def test_reflow_keeps_two_lines_of_what_follows_with_a_heading() -> None:
+    style = Style()
+    setter = Setter(style, "en")
+    line = setter.set([Word("x")], 100.0)[0]
+    for before in range(3, 9):  # the heading at every place near the page's foot
+        lines = [_Line("body", line, 0.0, b, 0, 1) for b in range(before)]
+        lines.append(_Line("head", line, 0.0, before, 0, 1))
+        lines += [_Line("body", line, 0.0, before + 1 + b, 0, 1) for b in range(6)]
+        pager = _Pager(lines, {}, style, avail=5 * style.leading, descent=-0.27)
+        pages = pager.paginate()
+        assert sum(j - i for i, j, _ in pages) == len(lines)
+        for i, j, _ in pages:
+            assert not _ends_with_heading(lines, i, j, len(lines)), (before, i, j)
+
+
+def test_a_page_of_carried_notes_is_left_to_them_rather_than_to_a_heading_alone() -> None:
+    style = Style()
+    setter = Setter(style, "en")
+    line = setter.set([Word("x")], 100.0)[0]
+    marked = setter.set([Word("x", (Mark(1, "1", (0, 0)),))], 100.0)[0]
+    lines = [_Line("body", line, 0.0, b, 0, 1) for b in range(3)]
+    lines[2] = _Line("body", marked, 0.0, 2, 0, 1, notes=((0, 0),))
+    lines.append(_Line("head", line, 0.0, 3, 0, 1))
+    lines += [_Line("body", line, 0.0, 4 + b, 0, 1) for b in range(6)]
+    pager = _Pager(lines, {(0, 0): [line] * 18}, style, avail=9 * style.leading,
+                   descent=-0.27)
+    pages = pager.paginate()
+    assert sum(j - i for i, j, _ in pages) == len(lines)
+    for i, j, _ in pages:
+        assert not _ends_with_heading(lines, i, j, len(lines)), (i, j)
+
+
+def test_a_heading_near_the_foot_of_a_reflowed_book_goes_over_with_its_text() -> None:
+    verse = [Line(f"And the {n}th line of the song goes on", block=Block.VERSE,
+                  paragraph_start=n == 0) for n in range(12)]
+    for before in range(30, 42):
+        lines = [Line(f"A short paragraph, number {n}.", paragraph_start=True)
+                 for n in range(before)]
+        lines.append(Line("A Song", Role.HEADING, paragraph_start=True))
+        book = Book(pages=(Page(lines=tuple(lines + verse)),), language="en")
+        typeset = compose(book, "reflow")
+        for page in typeset.pages[:-1]:
+            text = [i for i in page.items if i.kind in ("body", "head")]
+            kinds = [i.kind for i in text[-KEEP_WITH_HEAD:]]
+            assert "head" not in kinds, (before, [i.text for i in text[-3:]])
+

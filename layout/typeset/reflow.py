@@ -9,8 +9,8 @@ mark); running heads by the page's side, in their one form: on versos the book's
 (the title given, else what the source prints on its versos), on rectos what the source
 prints on its rectos there; the folio at the outer corner. Two-line widow and orphan
 control: a paragraph never leaves its first line alone at a page's foot nor its last line
-alone at a page's head, a heading never ends a page, and a recto never ends in a broken
-word.
+alone at a page's head, a heading stands with at least two lines of what follows it
+(`KEEP_WITH_HEAD`), and a recto never ends in a broken word. List items hang (`lists`).
 
 Not handled: balancing facing pages, vertical justification (a page shortened to save a
 widow stays short), notes longer than a whole page beside a mark near the page's foot.
@@ -48,6 +48,9 @@ MARGIN_GAP = 8.0
 """From the text block to a margin reference, in points."""
 MIN_NOTE_LINES = 2
 """Lines of a note that must stand on the page of its mark (all, if it is shorter)."""
+KEEP_WITH_HEAD = 2
+"""Lines of what follows a heading that stand on its page: a heading is never the last
+thing on a page, nor followed there by a single line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,18 +188,36 @@ class _Pager:
                 break  # the notes overflow: the last one is split here
         return j
 
-    def keep(self, i: int, j: int, recto: bool = False) -> int:
-        """Move the page end back for widows, orphans, headings at the page's foot and, on
-        a recto, a word broken at its foot (the reader would turn the leaf mid-word)."""
+    def heading_start(self, i: int, j: int) -> int | None:
+        """Where a heading begins that lines i..j-1 end with, or follow by fewer than
+        `KEEP_WITH_HEAD` lines of what comes after it (None: no such heading)."""
+        k, after = j - 1, 0
+        while k > i and self.lines[k].kind != "head" and after < KEEP_WITH_HEAD:
+            k, after = k - 1, after + 1
+        if self.lines[k].kind != "head" or after >= KEEP_WITH_HEAD:
+            return None
+        while k > i and self.lines[k - 1].kind == "head":
+            k -= 1
+        return k
+
+    def keep(self, i: int, j: int, recto: bool = False, carried: bool = False) -> int:
+        """Move the page end back for widows, orphans, a heading without two lines of what
+        follows it and, on a recto, a word broken at its foot (the reader would turn the
+        leaf mid-word). A page that `carried` notes over from the page before may be left
+        to them alone rather than hold nothing but a heading (and one line after it)."""
         n = len(self.lines)
         for _ in range(4):
-            if j >= n or j - 1 <= i:
+            if j >= n or j <= i:
+                break
+            head = self.heading_start(i, j)
+            if head is not None and (head > i or carried):
+                j = head  # the heading goes over with the lines it heads
+                continue
+            if j - 1 <= i:
                 break
             prev, nxt = self.lines[j - 1], self.lines[j]
             same = prev.block == nxt.block
-            if prev.kind == "head":
-                j -= 1
-            elif same and prev.index == 0 and prev.count > 1:
+            if same and prev.index == 0 and prev.count > 1:
                 j -= 1  # an orphan: the first line alone at the foot
             elif same and nxt.index == nxt.count - 1 and nxt.count > 1:
                 j -= 1  # a widow: the last line alone at the head
@@ -214,7 +235,8 @@ class _Pager:
         n = len(self.lines)
         while i < n or carry:
             recto = len(pages) % 2 == 0
-            j = self.keep(i, self.page_end(i, len(carry)), recto) if i < n else i
+            end = self.page_end(i, len(carry))
+            j = self.keep(i, end, recto, carried=bool(carry)) if i < n else i
             queue = list(carry)
             seen: set[NoteKey] = set()
             for line in self.lines[i:j]:
