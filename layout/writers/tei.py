@@ -291,9 +291,9 @@ class _Writer:
         """The header and the facsimile, before the text: written last, as the header
         counts the characters the text had to replace."""
         root.insert(0, header(self.book, self.out.replaced))
-        facsimile = tei_facsimile.facsimile(self.book)
+        facsimile = tei_facsimile.facsimile(self.book, root)
         if facsimile is not None:
-            root.insert(1, facsimile)
+            root.insert(1, facsimile)  # a move within its document: no walk
 
     def write(self) -> etree._Element:
         root, _ = self.begin()

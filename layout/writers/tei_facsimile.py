@@ -74,11 +74,14 @@ def _surface(parent: etree._Element, page: Page, p: int) -> None:
         sub(surface, ZONE, attrib)
 
 
-def facsimile(book: Book) -> etree._Element | None:
-    """The book's `<facsimile>`, or None when its lines have no geometry."""
+def facsimile(book: Book, parent: etree._Element) -> etree._Element | None:
+    """The book's `<facsimile>`, made as the last child of `parent`, the TEI root it
+    belongs in (moved in from a tree of its own, its thousands of zones would be walked
+    again by lxml: a tenth of a second for a long book), or None when its lines have no
+    geometry."""
     if not has_geometry(book):
         return None
-    root = etree.Element(FACSIMILE)
+    root = etree.SubElement(parent, FACSIMILE)
     for p, page in enumerate(book.pages):
         _surface(root, page, p)
     return root
