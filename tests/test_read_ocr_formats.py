@@ -117,6 +117,23 @@ def test_one_hocr_file_holding_many_pages() -> None:
     assert book.pages[0].lines[1].text == "ANDRI THEOLO."
 
 
+def test_hocr_block_begun_inside_a_line_leaves_the_line_whole() -> None:
+    """Markup nested against the rule: a block begins inside an open line (and inside an
+    open word). The line is still read whole, its words with all their text, as the
+    document's tree has them."""
+    data = (b"<html><body><div class='ocr_page'>"
+            b"<span class='ocr_line' id='a' title='bbox 0 0 90 10'>one "
+            b"<p class='ocr_par' id='b'>two</p> three</span>"
+            b"<span class='ocr_line' id='c' title='bbox 0 20 90 30'><span class='ocrx_word' "
+            b"title='bbox 0 20 9 30'>fo<p class='ocr_par' id='d'>ur</p></span></span>"
+            b"<span class='ocr_line' id='e' title='bbox 0 40 90 50'>five</span>"
+            b"</div></body></html>")
+    page = read_file(data, "n.hocr").pages[0]
+    assert [(line.id, line.text, line.region) for line in page.lines] == [
+        ("a", "one two three", None), ("c", "four", "b"), ("e", "five", "d")]
+    assert page.lines[1].words[0].box == Box(0, 20, 9, 30)
+
+
 def test_alto_physical_units_become_pixels_and_styles_are_read() -> None:
     old = read_file((FIXTURES / "alto/abbyy8-alto-1.4.alto").read_bytes(), "a.alto").pages[0]
     assert old.width == 4459 and old.height == 6111  # inch1200 at 300 dpi: a quarter

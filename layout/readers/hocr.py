@@ -10,7 +10,8 @@ come the boxes (`bbox`), the page image (`image "..."` or `file ...`), the type 
 word (`x_fsize`, points) and each line's block: the id of its `ocr_par` (else
 `ocr_carea`). Lines without an id get `line_N`. A block's lines are put top to bottom when
 the file lists them otherwise (ocropy writes them bottom up); lines in no block that stand
-in columns are read column by column.
+in columns are read column by column. The file is read as the parser meets its elements,
+without a tree (a book's tree of words cost more to build and free than reading them).
 
 Not handled: `x_size` (a pixel height, not a type size: the box says as much),
 `baseline` slopes, per-character boxes (`x_bboxes`, `cuts`), `ocr_separator`s.
@@ -20,13 +21,12 @@ from __future__ import annotations
 
 import re
 import statistics
-
-from lxml import etree
+from collections.abc import Callable
 
 from layout.model import Box, Line, Page, Word
 from layout.readers import boxes
 from layout.readers.decoding import ReadError
-from layout.readers.xml_safety import parse_html
+from layout.readers.xml_safety import walk_html
 
 LINE_CLASSES = frozenset({"ocr_line", "ocrx_line", "ocr_header", "ocr_textfloat",
                           "ocr_caption"})
@@ -57,33 +57,31 @@ def _bbox(title: str | None) -> Box | None:
     return Box(x0, y0, x1, y1) if x1 >= x0 and y1 >= y0 else None
 
 
-def _word(el: etree._Element) -> Word:
-    title = el.get("title") or ""
-    text = (el.text or "") if len(el) == 0 else "".join(el.itertext())
+def _word(text: str, title: str) -> Word:
+    """A word from its text (white space folded) and its `@title`: the box as four whole
+    numbers first (the common case, read without a regular expression), else as `_bbox`
+    finds it."""
     if " " in text or not text.isprintable():  # white space to fold
         text = " ".join(text.split())
     box = None
-    if title.startswith("bbox "):  # the common case: four whole numbers first
+    if title.startswith("bbox "):
         parts = title[5:].split(";", 1)[0].split()
         if len(parts) == 4 and parts[0].isdigit() and parts[3].isdigit():
             try:
                 x0, y0, x1, y1 = int(parts[0]), int(parts[1]), int(parts[2]), int(parts[3])
-                if x1 >= x0 and y1 >= y0:
-                    box = Box(x0, y0, x1, y1)
             except ValueError:
                 box = _bbox(title)
+            else:
+                if x1 >= x0 and y1 >= y0:
+                    box = Box(x0, y0, x1, y1)
         else:
             box = _bbox(title)
     else:
         box = _bbox(title)
-    size = _FSIZE.search(title) if "x_fsize" in title else None
-    return Word(text, box, float(size.group(1)) if size else None)
-
-
-def _folded(el: etree._Element) -> str:
-    if len(el) == 0:
-        return " ".join((el.text or "").split())
-    return " ".join("".join(el.itertext()).split())
+    if "x_fsize" in title:
+        size = _FSIZE.search(title)
+        return Word(text, box, float(size.group(1)) if size else None)
+    return Word(text, box)
 
 
 class _Book:
@@ -94,20 +92,22 @@ class _Book:
         self.lines: list[Line] = []
         self.run: list[Line] = []
 
-    def add(self, el: etree._Element, words: list[Word], region: str | None) -> None:
-        text = " ".join(w.text for w in words if w.text) if words else _folded(el)
+    def add(self, line: _OpenLine, words: list[Word], region: str | None) -> None:
+        """A line, once it and its words have ended."""
+        text = " ".join(w.text for w in words if w.text) if words else " ".join(
+            line.text.split())
         sizes = [w.font_size for w in words if w.font_size]
-        line = Line(
+        made = Line(
             text,
-            box=_bbox(el.get("title")),
+            box=_bbox(line.title),
             font_size=statistics.median(sizes) if sizes else None,
-            id=el.get("id") or f"line_{len(self.lines) + len(self.run)}",
+            id=line.id or f"line_{len(self.lines) + len(self.run)}",
             words=tuple(words),
             region=region,
         )
         if self.run and self.run[-1].region != region:
             self.flush()
-        self.run.append(line)
+        self.run.append(made)
 
     def flush(self) -> None:
         """The run of lines of one block, in reading order (column by column when the
@@ -115,10 +115,10 @@ class _Book:
         self.lines += boxes.top_down(self.run, columns=self.run[0].region is None)
         self.run = []
 
-    def close(self, el: etree._Element | None) -> None:
+    def close(self, page: dict[str, str] | None) -> None:
         if self.run:
             self.flush()
-        title = el.get("title") if el is not None else None
+        title = page.get("title") if page is not None else None
         box = _bbox(title)
         image = _IMAGE.search(title or "")
         self.pages.append(Page(
@@ -126,65 +126,162 @@ class _Book:
             width=box.x1 if box is not None and box.x1 > 0 else None,
             height=box.y1 if box is not None and box.y1 > 0 else None,
             image=next((g for g in image.groups() if g), None) if image else None,
-            id=el.get("id") if el is not None else None,
+            id=page.get("id") if page is not None else None,
         ))
         self.lines, self.run = [], []
 
 
-def _inside_line(el: etree._Element) -> bool:
-    return any(LINE_CLASSES.intersection((a.get("class") or "").split())
-               for a in el.iterancestors())
+class _OpenLine:
+    """A line element as read so far: its attributes, and its text once it ends."""
+
+    __slots__ = ("title", "id", "start", "text")
+
+    def __init__(self, attrib: dict[str, str], start: int) -> None:
+        self.title = attrib.get("title")
+        self.id = attrib.get("id")
+        self.start = start
+        self.text = ""
 
 
-def _read(root: etree._Element) -> tuple[list[Page], bool]:
-    """One walk over the elements in document order (a line's words follow it, a
-    block's lines follow it, a page's blocks follow it), each seen once; the pages, and
-    whether the document has any hOCR page or line."""
-    book = _Book()
-    page: etree._Element | None = None
-    started = False
-    line: etree._Element | None = None
-    words: list[Word] = []
-    region: str | None = None
-    line_region: str | None = None
-    for el in root.iter():
-        value = el.get("class")
+_LINE_CLASS = object()
+"""Marks an open element of a line class that is not the line being read."""
+
+
+class _Reader:
+    """The parser's listener (see `walk_html`): the elements come in document order (a
+    line's words follow it, a block's lines follow it, a page's blocks follow it). A
+    word belongs to the line last begun, a line to the block last begun; a line inside
+    another line is no line of its own (its words are the outer line's). A line is
+    added to its page when the next line, block or page begins, with all its words;
+    should that happen while one of them is still open (markup nested against the
+    rule), what the book is told waits until it has ended."""
+
+    def __init__(self) -> None:
+        self.book = _Book()
+        self.texts: list[str] = []  # the pieces of text since the open words and line began
+        self.data: Callable[[str], None] = self.texts.append
+        self.open: list[object] = []  # per open element: what it is to the reader
+        self.in_lines = 0  # open elements of a line class
+        self.reading = 0  # open elements whose text is wanted (the line's, its words)
+        self.waiting: list[Callable[[], None]] = []  # the book's steps held back
+        self.page: dict[str, str] | None = None
+        self.started = False  # a page was begun
+        self.line: _OpenLine | None = None
+        self.words: list[Word | None] = []
+        self.region: str | None = None
+        self.line_region: str | None = None
+        self.seen = False  # a page or a line was met
+        self.elements = False  # an element was met
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        value = attrib.get("class")
+        if value == "ocrx_word" and self.line is not None:  # most elements: one word
+            if not self.reading:
+                self.texts.clear()
+            self.reading += 1
+            words = self.words  # an open word: its place in its line's words, its @title,
+            # where its text starts, the words, whether it has a line's class too
+            self.open.append((len(words), attrib.get("title") or "", len(self.texts), words,
+                              False))
+            words.append(None)  # its Word when it ends
+            return
+        self.elements = True
         if not value:
-            continue
+            self.open.append(None)
+            return
         if value == "ocrx_word" or "ocrx_word" in value.split():
-            if line is not None:
-                words.append(_word(el))
-            continue
+            line_class = value != "ocrx_word" and not LINE_CLASSES.isdisjoint(value.split())
+            self.in_lines += line_class
+            if self.line is None:
+                self.open.append(_LINE_CLASS if line_class else None)
+                return
+            if not self.reading:
+                self.texts.clear()
+            self.reading += 1
+            self.open.append((len(self.words), attrib.get("title") or "", len(self.texts),
+                              self.words, line_class))
+            self.words.append(None)
+            return
         classes = value.split()
-        if LINE_CLASSES.intersection(classes):
-            if line is not None and _inside_line(el):
-                continue  # a line inside a line: its words are the outer line's
-            if line is not None:
-                book.add(line, words, line_region)
-            line, words, line_region = el, [], region
-        elif "ocr_page" in classes:
-            if line is not None:
-                book.add(line, words, line_region)
-                line = None
-            if started:
-                book.close(page)
-            page, started, region = el, True, None
+        if not LINE_CLASSES.isdisjoint(classes):
+            if self.line is not None and self.in_lines:
+                self.in_lines += 1  # a line inside a line: its words are the outer line's
+                self.open.append(_LINE_CLASS)
+                return
+            if self.line is not None:
+                self.add()
+            if not self.reading:
+                self.texts.clear()
+            self.line = _OpenLine(attrib, len(self.texts))
+            self.words, self.line_region = [], self.region
+            self.in_lines += 1
+            self.reading += 1
+            self.open.append(self.line)
+            return
+        self.open.append(None)
+        if "ocr_page" in classes:
+            if self.line is not None:
+                self.add()
+                self.line = None
+            if self.started:
+                self.step(self.book.close, self.page)
+            self.page, self.started, self.region = attrib, True, None
         elif "ocr_par" in classes or "ocr_carea" in classes:
-            if line is not None:
-                book.add(line, words, line_region)
-                line = None
-            region = el.get("id") or region
-    if line is not None:
-        book.add(line, words, line_region)
-    seen = started or bool(book.lines or book.run)
-    if seen:
-        book.close(page)
-    return book.pages, seen
+            if self.line is not None:
+                self.add()
+                self.line = None
+            self.region = attrib.get("id") or self.region
+
+    def end(self, tag: str | None) -> None:
+        done = self.open.pop()
+        if done is None:
+            return
+        if done is _LINE_CLASS:
+            self.in_lines -= 1
+            return
+        texts = self.texts
+        if done.__class__ is tuple:
+            slot, title, start, words, line_class = done
+            text = texts[start] if len(texts) == start + 1 else "".join(texts[start:])
+            words[slot] = _word(text, title)
+            self.in_lines -= line_class
+        elif isinstance(done, _OpenLine):
+            done.text = "".join(texts[done.start:])
+            self.in_lines -= 1
+        self.reading -= 1
+        if not self.reading and self.waiting:
+            for step in self.waiting:
+                step()
+            self.waiting = []
+
+    def add(self) -> None:
+        """The current line, with its words, to the book."""
+        assert self.line is not None
+        self.step(self.book.add, self.line, self.words, self.line_region)
+
+    def step(self, do: Callable[..., None], *args: object) -> None:
+        """Tell the book now, or once the words and line still open have ended."""
+        if self.reading or self.waiting:
+            self.waiting.append(lambda: do(*args))
+        else:
+            do(*args)
+
+    def close(self) -> bool:
+        """The book's last page; whether the document had any element."""
+        while self.open:
+            self.end(None)
+        if self.line is not None:
+            self.add()
+        self.seen = self.started or bool(self.book.lines or self.book.run)
+        if self.seen:
+            self.book.close(self.page)
+        return self.elements
 
 
 def read_pages(data: bytes, name: str) -> list[Page]:
     """The pages of one hOCR file."""
-    pages, seen = _read(parse_html(data, name))
-    if not seen:
+    reader = _Reader()
+    walk_html(data, name, reader)
+    if not reader.seen:
         raise ReadError(f"{name}: not hOCR: no element of class ocr_page or ocr_line")
-    return pages
+    return reader.book.pages

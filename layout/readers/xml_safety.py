@@ -7,13 +7,14 @@ write has none, and an internal subset is where entity bombs and external entiti
 lxml never reads or fetches them, and refusing the DOCTYPE means no unexpanded entity
 reference can slip into the text either. White space before the XML declaration (not
 allowed by XML) is skipped. hOCR is HTML, often with an XHTML DOCTYPE and not always
-well formed: `parse_html` reads it with libxml2's HTML parser, which loads no DTD, fetches
+well formed: `walk_html` reads it with libxml2's HTML parser, which loads no DTD, fetches
 nothing and knows only HTML's own entities. Not handled: XInclude (never processed).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from lxml import etree
 
@@ -106,9 +107,26 @@ def parse(data: bytes, name: str, external_doctype: bool = False) -> etree._Elem
     return tree.getroot()
 
 
-def parse_html(data: bytes, name: str) -> etree._Element:
-    """The root element of an HTML (or XHTML) document, read in the encoding it declares
-    (UTF-8 when it declares none); ReadError when nothing can be parsed."""
+class HtmlTarget(Protocol):
+    """What `walk_html` feeds: the elements and their text in document order."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None: ...
+
+    def end(self, tag: str) -> None: ...
+
+    def data(self, text: str) -> object: ...
+
+    def close(self) -> bool:
+        """Whether the document had any element."""
+        ...
+
+
+def walk_html(data: bytes, name: str, target: HtmlTarget) -> None:
+    """Feed an HTML (or XHTML) document, read in the encoding it declares (UTF-8 when it
+    declares none), to `target`: libxml2's HTML parser tells it each element's start
+    (with its attributes) and end and each piece of text, in document order, and builds
+    no tree (for a book's hOCR, building and freeing the tree costs more than reading
+    it). ReadError when nothing can be parsed or no element is found."""
     body = data.removeprefix(BOM)
     m = CHARSET.search(body[:4096])
     encoding = m.group(1).decode("ascii") if m else "utf-8"
@@ -118,12 +136,11 @@ def parse_html(data: bytes, name: str) -> etree._Element:
         encoding = "utf-8"
     parser = etree.HTMLParser(
         encoding=encoding, no_network=True, remove_comments=True, remove_pis=True,
-        huge_tree=True, default_doctype=False,
+        huge_tree=True, default_doctype=False, target=target,
     )
     try:
-        root = etree.fromstring(body, parser)
+        found = etree.fromstring(body, parser)
     except (etree.XMLSyntaxError, ValueError) as err:
         raise ReadError(f"{name}: cannot parse as HTML: {err}") from None
-    if root is None:
+    if not found:
         raise ReadError(f"{name}: cannot parse as HTML: no element found")
-    return root
