@@ -6,13 +6,42 @@ import dataclasses
 
 import pytest
 
-from layout.model import FURNITURE, HYPHEN_SIGNS, Book, Hyphen, Line, Page, Role
+from layout.model import (
+    FURNITURE,
+    HYPHEN_SIGNS,
+    Book,
+    Box,
+    Hyphen,
+    Line,
+    Page,
+    Role,
+    Word,
+    box_of,
+    word_of,
+)
 
 
 def test_lines_are_frozen() -> None:
     line = Line("text")
     with pytest.raises(dataclasses.FrozenInstanceError):
         line.text = "other"  # type: ignore[misc]
+
+
+def test_quick_boxes_and_words_are_the_same_frozen_values() -> None:
+    """`box_of` and `word_of` set every field, each in its own place, and the values stay
+    frozen, equal and hashed alike to those the classes make."""
+    box = box_of(1, 2, 30, 40)
+    assert box == Box(1, 2, 30, 40) and hash(box) == hash(Box(1, 2, 30, 40))
+    assert (box.width, box.height) == (29, 38)
+    assert [f.name for f in dataclasses.fields(Box)] == ["x0", "y0", "x1", "y1"]
+    word = word_of("Wort", box, 9.5)
+    assert word == Word("Wort", Box(1, 2, 30, 40), 9.5) and word_of("a", None) == Word("a")
+    assert hash(word) == hash(Word("Wort", Box(1, 2, 30, 40), 9.5))
+    assert [f.name for f in dataclasses.fields(Word)] == ["text", "box", "font_size"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        box.x0 = 5  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        word.text = "x"  # type: ignore[misc]
 
 
 def test_replace_leaves_the_original() -> None:

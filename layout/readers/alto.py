@@ -22,7 +22,7 @@ from collections import Counter
 
 from lxml import etree
 
-from layout.model import Box, Line, Page, Word
+from layout.model import Box, Line, Page, Word, word_of
 from layout.readers import boxes
 from layout.readers.decoding import ReadError
 from layout.readers.page_xml import local
@@ -83,7 +83,7 @@ def _line(el: etree._Element, block: etree._Element, n: int, scale: float,
             size = style[0] if style else None
             if size is not None:
                 sizes[size] += 1
-            words.append(Word(content, _box(child, scale), size))
+            words.append(word_of(content, _box(child, scale), size))
         elif name == "HYP":
             text += child.get("CONTENT") or ""
     own = _style_of(el, styles) or _style_of(block, styles)

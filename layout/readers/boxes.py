@@ -14,7 +14,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from layout.model import Box, Line
+from layout.model import Box, Line, box_of
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -29,7 +29,7 @@ def around(xs: Sequence[float], ys: Sequence[float], scale: float = 1.0) -> Box 
     the box is empty in both directions."""
     if not xs or not ys:
         return None
-    box = Box(
+    box = box_of(
         round(min(xs) * scale), round(min(ys) * scale),
         round(max(xs) * scale), round(max(ys) * scale),
     )
@@ -49,7 +49,7 @@ def from_points(points: str | None) -> Box | None:
     xs, ys = values[0::2], values[1::2]
     if not xs or not ys:
         return None
-    return Box(min(xs), min(ys), max(xs), max(ys))
+    return box_of(min(xs), min(ys), max(xs), max(ys))
 
 
 def baseline_y(points: str | None) -> int | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from layout.model import Line, Page, Word
+from layout.model import Line, Page, Word, word_of
 from layout.readers import boxes
 from layout.readers.decoding import ReadError
 from layout.readers.page_xml import local
@@ -29,7 +29,7 @@ def _word(el: etree._Element) -> Word:
     if len(values) >= 4:
         left, bottom, right, top = values[:4]
         box = boxes.around((left, right), (top, bottom))
-    return Word(" ".join("".join(el.itertext()).split()), box)
+    return word_of(" ".join("".join(el.itertext()).split()), box)
 
 
 def _line(el: etree._Element, n: int, block: str) -> Line:

@@ -23,7 +23,7 @@ import re
 import statistics
 from collections.abc import Callable
 
-from layout.model import Box, Line, Page, Word
+from layout.model import Box, Line, Page, Word, box_of, word_of
 from layout.readers import boxes
 from layout.readers.decoding import ReadError
 from layout.readers.xml_safety import walk_html
@@ -36,12 +36,20 @@ BLOCK_CLASSES = ("ocr_par", "ocr_carea")
 _BBOX = re.compile(r"\bbbox\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")
 _IMAGE = re.compile(r"""\b(?:image|file)\s+(?:"([^"]*)"|'([^']*)'|([^\s;,]+))""")
 _FSIZE = re.compile(r"\bx_fsize\s+([\d.]+)")
+_PLAIN_BOX = re.compile(r"bbox ([0-9]+) ([0-9]+) ([0-9]+) ([0-9]+)(?:;|\Z)").match
+"""A title that opens with a box of four whole numbers one space apart, as engines write
+it: the common case, read in one match."""
 
 
 def _bbox(title: str | None) -> Box | None:
     if not title:
         return None
-    if title.startswith("bbox "):  # the common case, read without a regular expression
+    found = _PLAIN_BOX(title)
+    if found is not None:
+        a, b, c, d = found.groups()
+        x0, y0, x1, y1 = int(a), int(b), int(c), int(d)
+        return box_of(x0, y0, x1, y1) if x1 >= x0 and y1 >= y0 else None
+    if title.startswith("bbox "):  # numbers set apart otherwise, read without a regex
         parts = title[5:].split(";", 1)[0].split(",", 1)[0].split()
         if len(parts) == 4:
             try:
@@ -58,30 +66,21 @@ def _bbox(title: str | None) -> Box | None:
 
 
 def _word(text: str, title: str) -> Word:
-    """A word from its text (white space folded) and its `@title`: the box as four whole
-    numbers first (the common case, read without a regular expression), else as `_bbox`
-    finds it."""
+    """A word from its text (white space folded) and its `@title` (its box read as `_bbox`
+    reads it, the common case here and not in a call: a book has many words)."""
     if " " in text or not text.isprintable():  # white space to fold
         text = " ".join(text.split())
-    box = None
-    if title.startswith("bbox "):
-        parts = title[5:].split(";", 1)[0].split()
-        if len(parts) == 4 and parts[0].isdigit() and parts[3].isdigit():
-            try:
-                x0, y0, x1, y1 = int(parts[0]), int(parts[1]), int(parts[2]), int(parts[3])
-            except ValueError:
-                box = _bbox(title)
-            else:
-                if x1 >= x0 and y1 >= y0:
-                    box = Box(x0, y0, x1, y1)
-        else:
-            box = _bbox(title)
+    found = _PLAIN_BOX(title)
+    if found is not None:
+        a, b, c, d = found.groups()
+        x0, y0, x1, y1 = int(a), int(b), int(c), int(d)
+        box = box_of(x0, y0, x1, y1) if x1 >= x0 and y1 >= y0 else None
     else:
         box = _bbox(title)
     if "x_fsize" in title:
         size = _FSIZE.search(title)
-        return Word(text, box, float(size.group(1)) if size else None)
-    return Word(text, box)
+        return word_of(text, box, float(size.group(1)) if size else None)
+    return word_of(text, box)
 
 
 class _Book:
@@ -94,7 +93,7 @@ class _Book:
 
     def add(self, line: _OpenLine, words: list[Word], region: str | None) -> None:
         """A line, once it and its words have ended."""
-        text = " ".join(w.text for w in words if w.text) if words else " ".join(
+        text = " ".join([w.text for w in words if w.text]) if words else " ".join(
             line.text.split())
         sizes = [w.font_size for w in words if w.font_size]
         made = Line(

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from layout.model import Box, Line, Page, Word
+from layout.model import Box, Line, Page, Word, word_of
 from layout.readers import boxes
 from layout.readers.decoding import ReadError
 from layout.readers.xml_safety import parse
@@ -95,7 +95,7 @@ def _text_of(equiv: etree._Element | None) -> str | None:
 def _word(el: etree._Element) -> Word:
     parts = _parts(el)
     coords = parts.get("Coords")
-    return Word(
+    return word_of(
         _text_of(parts.get("TextEquiv")) or "",
         boxes.from_points(coords.get("points")) if coords is not None else None,
         _style_of(parts.get("TextStyle"))[0],
