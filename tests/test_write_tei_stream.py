@@ -23,7 +23,7 @@ from writer_fixtures import (
     seed_book,
 )
 
-from layout.model import Book, Metadata, Role
+from layout.model import Book, Box, Line, Metadata, Page, Role
 from layout.writers import tei, tei_stream
 from layout.writers.tei_header import E
 from layout.writers.tei_indent import indent
@@ -47,7 +47,23 @@ def heading_after_a_bare_page() -> Book:
     return Book(pages=(bare, chapter), metadata=Metadata(source="bare.txt"))
 
 
-BOOKS = [seed_book, outline_book, documents_book, history_book, heading_after_a_bare_page]
+def geometry_book() -> Book:
+    """Pages with geometry (the facsimile is written as text, the tree's as elements):
+    ids and an image name XML must escape, a line without a box, a page without any,
+    a page whose size the lines give."""
+    lines = (Line("Erste Zeile", box=Box(10, 20, 300, 40), id='l1 & <"b">\n\t\x0b\u00e4'),
+             Line("ohne Box"), Line("zweite", box=Box(10, 50, 200, 70)))
+    return Book(pages=(
+        Page(lines=lines, id='p&1 "\u00e4"\r', image="scans/a b&c\\d\u00e4.png",
+             width=400, height=600),
+        Page(lines=(Line("keine"),), image="b.png", width=300),
+        Page(lines=(Line("nichts"),)),
+        Page(lines=lines[2:], id="p3"),
+    ), metadata=Metadata(source="geo.hocr"))
+
+
+BOOKS = [seed_book, outline_book, documents_book, history_book, heading_after_a_bare_page,
+         geometry_book]
 
 
 @pytest.mark.parametrize("flush_pages", [1, 2, tei.FLUSH_PAGES])

@@ -287,13 +287,14 @@ class _Writer:
         self.blocks = Blocks(text, self.clean, front_pages(self.book))
         return root, text
 
-    def complete(self, root: etree._Element) -> None:
-        """The header and the facsimile, before the text: written last, as the header
-        counts the characters the text had to replace."""
+    def complete(self, root: etree._Element, facsimile: bool = True) -> None:
+        """The header and (unless the caller writes it as text) the facsimile, before the
+        text: written last, as the header counts the characters the text had to
+        replace."""
         root.insert(0, header(self.book, self.out.replaced))
-        facsimile = tei_facsimile.facsimile(self.book, root)
-        if facsimile is not None:
-            root.insert(1, facsimile)  # a move within its document: no walk
+        made = tei_facsimile.facsimile(self.book, root) if facsimile else None
+        if made is not None:
+            root.insert(1, made)  # a move within its document: no walk
 
     def write(self) -> etree._Element:
         root, _ = self.begin()
@@ -320,11 +321,14 @@ class _Writer:
             # that held it is freed whole.
             frame = E.TEI()
             etree.SubElement(frame, tei_stream.HOLDER)
-            self.complete(frame)
+            self.complete(frame, facsimile=False)
             indent(frame)
             before, _, after = etree.tostring(frame, encoding="UTF-8").partition(b"<_/>")
             out.write(prologue())
             out.write(before)
+            facsimile = tei_facsimile.text(self.book)
+            if facsimile is not None:  # where the tree's facsimile stands, laid out alike
+                out.write(facsimile.encode("utf-8") + b"\n  ")
             spool.seek(0)
             shutil.copyfileobj(spool, out)
             out.write(after)

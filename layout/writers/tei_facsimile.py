@@ -48,17 +48,26 @@ def zones(book: Book) -> list[list[str | None]]:
     ]
 
 
+def _extent(page: Page) -> tuple[int, int]:
+    """The surface's right and bottom edges: the image's size, else the lines' extent."""
+    right = page.width or max((ln.box.x1 for ln in page.lines if ln.box), default=0)
+    bottom = page.height or max((ln.box.y1 for ln in page.lines if ln.box), default=0)
+    return right, bottom
+
+
+def _url(image: str) -> str:
+    return quote(xml_text(image).replace("\\", "/"), safe="/:@!$&'()*+,;=-._~%#?")
+
+
 def _surface(parent: etree._Element, page: Page, p: int) -> None:
     surface = etree.SubElement(parent, SURFACE)
     surface.set(XML_ID, surface_id(p))
     if page.id:
         surface.set("n", xml_text(page.id))
-    right = page.width or max((ln.box.x1 for ln in page.lines if ln.box), default=0)
-    bottom = page.height or max((ln.box.y1 for ln in page.lines if ln.box), default=0)
+    right, bottom = _extent(page)
     surface.attrib.update({"ulx": "0", "uly": "0", "lrx": str(right), "lry": str(bottom)})
     if page.image:
-        url = quote(xml_text(page.image).replace("\\", "/"), safe="/:@!$&'()*+,;=-._~%#?")
-        graphic = etree.SubElement(surface, GRAPHIC, url=url)
+        graphic = etree.SubElement(surface, GRAPHIC, url=_url(page.image))
         if page.width and page.height:
             graphic.attrib.update({"width": f"{page.width}px", "height": f"{page.height}px"})
     sub = etree.SubElement
@@ -85,3 +94,50 @@ def facsimile(book: Book, parent: etree._Element) -> etree._Element | None:
     for p, page in enumerate(book.pages):
         _surface(root, page, p)
     return root
+
+
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                            "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+"""What lxml writes for these characters in an attribute value."""
+
+
+def _quoted(value: str) -> str:
+    return xml_text(value).translate(_ATTRIBUTE)
+
+
+def text(book: Book) -> str | None:
+    """The book's `<facsimile>` as written into the TEI document at its place (inside the
+    root, indented as `tei_indent` lays it out), made as text rather than as a tree: a
+    zone a line, a long book's zones cost more to build as elements than all the rest of
+    its facsimile. The same characters as `facsimile` serialized; None without geometry."""
+    if not has_geometry(book):
+        return None
+    out = ["<facsimile>"]
+    add = out.append
+    for p, page in enumerate(book.pages):
+        named = f' n="{_quoted(page.id)}"' if page.id else ""
+        right, bottom = _extent(page)
+        head = (f'\n    <surface xml:id="{surface_id(p)}"{named} ulx="0" uly="0" '
+                f'lrx="{right}" lry="{bottom}"')
+        inside = []
+        if page.image:
+            size = (f' width="{page.width}px" height="{page.height}px"'
+                    if page.width and page.height else "")
+            inside.append(f'\n      <graphic url="{_quoted(_url(page.image))}"{size}/>')
+        prefix = f"f{p + 1}."
+        for i, line in enumerate(page.lines):
+            box = line.box
+            if box is None:
+                continue
+            named = f' n="{_quoted(line.id)}"' if line.id else ""
+            inside.append(f'\n      <zone xml:id="{prefix}{i + 1}"{named} ulx="{box.x0}" '
+                          f'uly="{box.y0}" lrx="{box.x1}" lry="{box.y1}"/>')
+        if inside:
+            add(head + ">")
+            out += inside
+            add("\n    </surface>")
+        else:
+            add(head + "/>")
+    add("\n  </facsimile>")
+    return "".join(out)
+
