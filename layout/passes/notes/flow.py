@@ -20,8 +20,8 @@ opens with a note's rest), joins the book never prints whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from layout.model import HYPHEN_SIGNS
 from layout.passes.notes.page_lines import PageLines
@@ -53,10 +53,17 @@ def tail(text: str) -> str:
     return found.group() if found is not None and found.group()[0].islower() else ""
 
 
+class PageViews(Protocol):
+    """The views of a book's pages by index (a list, or views made when asked for)."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, p: int, /) -> PageLines: ...
+
+
 class Ties:
     """The word joins of a book's line ends, each looked up when first asked about."""
 
-    def __init__(self, views: Sequence[PageLines]) -> None:
+    def __init__(self, views: PageViews) -> None:
         self.views = views
         self._texts: dict[int, str] = {}
         self._runs: dict[tuple[int, int], bool] = {}

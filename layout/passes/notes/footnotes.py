@@ -11,7 +11,9 @@ Book-wide evidence first: the label styles of the book, whether its OCR reads ev
 superscript number as `*`; a first sweep over the pages finds the clear note areas, from
 which the widths of note and body lines and the numbering scheme are learned; a second
 sweep uses them. Continuations run page to page: a note whose last line leaves its
-sentence open is expected to go on at the top of the next page's note area.
+sentence open is expected to go on at the top of the next page's note area. The second
+sweep settles each page, a page behind the sweep, and writes it: only the views of the
+few pages around it are held, never the whole book's (memory).
 
 Not handled: end notes, marginal notes, notes in two columns, notes of notes.
 """
@@ -19,7 +21,7 @@ Not handled: end notes, marginal notes, notes in two columns, notes of notes.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 
@@ -144,17 +146,65 @@ def _after(view: PageLines, area: NoteArea, state: PageState, hints: BookHints) 
     )
 
 
+WINDOW = 8
+"""Pages behind the last one asked about whose views and marks the finder keeps while it
+walks the book: it asks about a page and its neighbours, in order (a long book's views
+are not all held at once)."""
+
+
+class _Views:
+    """The pages' views, each made when first asked for. Once `window` is set, making the
+    view of page p lets go of those of pages more than `window` before it (and of their
+    marks); a view let go is made again if asked for again."""
+
+    def __init__(self, book: Book, labels: Sequence[tuple[Label | None, ...]]) -> None:
+        self.book = book
+        self.labels = labels
+        self.window: int | None = None
+        self.marks: dict[int, _PageMarks] = {}
+        """The pages' mark finders, kept as their views are."""
+        self._views: dict[int, PageLines] = {}
+        self._gone = 0  # the pages before this one are let go
+
+    def __len__(self) -> int:
+        return len(self.book.pages)
+
+    def __getitem__(self, p: int) -> PageLines:
+        view = self._views.get(p)
+        if view is not None:
+            return view
+        if not 0 <= p < len(self.book.pages):
+            raise IndexError(p)
+        view = self._views[p] = PageLines.of(self.book.pages[p].lines, self.labels[p])
+        if self.window is not None and p - self.window > self._gone:
+            for q in range(self._gone, p - self.window):
+                self._views.pop(q, None)
+                self.marks.pop(q, None)
+            self._gone = p - self.window
+        return view
+
+
 class _Pages:
     """What the finder reads of every page: its view, its marks, its word joins."""
 
-    def __init__(self, views: Sequence[PageLines], marks: Sequence[_PageMarks]) -> None:
+    def __init__(self, views: _Views, style: MarkStyle) -> None:
         self.views = views
-        self.marks = marks
+        self.style = style
         self.ties = flow.Ties(views)
+
+    def marks(self, p: int) -> _PageMarks:
+        """The places a mark may stand on page p (kept while its view is)."""
+        found = self.views.marks.get(p)
+        if found is None:
+            view = self.views[p]
+            lines = self.views.book.pages[p].lines
+            boxed = lines if any(ln.words for ln in lines) else None
+            found = self.views.marks[p] = _PageMarks(view, self.style, boxed)
+        return found
 
     def area(self, p: int, hints: BookHints, state: PageState) -> NoteArea:
         """The note area of page p, told what the book and the page before tell."""
-        marks = self.marks[p]
+        marks = self.marks(p)
         area = areas.find(
             self.views[p], hints, state, marks.has_mark, marks.strong_line, self.ties.of(p)
         )
@@ -164,42 +214,51 @@ class _Pages:
 
 def _sweep(
     pages: _Pages, hints: BookHints, stretch: range
-) -> tuple[list[NoteArea], list[PageState]]:
-    """Find the note area of a stretch of pages, in order, each page told about the one
+) -> Iterator[tuple[NoteArea, PageState]]:
+    """The note area of each page of a stretch, in order, each page told about the one
     before; with the state each page was told."""
-    found: list[NoteArea] = []
-    told: list[PageState] = []
     state = PageState(had_notes=True, first=True)  # an excerpt may begin in a note
     for p in stretch:
         area = pages.area(p, hints, state)
-        found.append(area)
-        told.append(state)
+        yield area, state
         state = _after(pages.views[p], area, state, hints)
-    return found, told
 
 
-def _overleaf(
-    pages: _Pages, hints: BookHints, found: list[NoteArea], told: list[PageState]
-) -> None:
-    """Look again at each page whose foot was taken for the rest of a note that had ended
-    its sentence, when the next page's body opens in small type above its notes: the
-    lines may be the beginning of that passage (`PageState.small_overleaf`). The page
-    after hears of a change."""
+def _settled(pages: _Pages, hints: BookHints) -> Iterator[NoteArea]:
+    """The note area of every page, in order, the sweep a page ahead: a page whose foot
+    was taken for the rest of a note that had ended its sentence is looked at again when
+    the next page's body opens in small type above its notes, as its lines may be the
+    beginning of that passage (`PageState.small_overleaf`); the page after hears of a
+    change. Then, with geometry, a column ending in smaller type says where its notes
+    are."""
     views = pages.views
-    for p in range(len(views) - 1):
-        parts = found[p].parts
-        if not parts or parts[0].label is not None or told[p].open_note:
-            continue
-        if not continuations.opens_small(views[p + 1], hints.widths, found[p + 1].top):
-            continue
-        area = pages.area(p, hints, replace(told[p], small_overleaf=True))
-        if area == found[p]:
-            continue
-        found[p] = area
-        after = _after(views[p], area, told[p], hints)
-        if after != told[p + 1]:
-            told[p + 1] = after
-            found[p + 1] = pages.area(p + 1, hints, after)
+    sweep = _sweep(pages, hints, range(len(views)))
+    found, told = next(sweep, (None, None))
+    open_note = False
+    for p in range(len(views)):
+        assert found is not None and told is not None
+        nxt, nxt_told = next(sweep, (None, None))
+        if nxt is not None and nxt_told is not None:
+            parts = found.parts
+            if (
+                parts and parts[0].label is None and not told.open_note
+                and continuations.opens_small(views[p + 1], hints.widths, nxt.top)
+            ):
+                area = pages.area(p, hints, replace(told, small_overleaf=True))
+                if area != found:
+                    found = area
+                    after = _after(views[p], area, told, hints)
+                    if after != nxt_told:
+                        nxt_told = after
+                        nxt = pages.area(p + 1, hints, after)
+        page = views.book.pages[p]
+        by_type = small_type.area(page.lines, geometry.of(page), open_note)
+        if by_type is not None:
+            found = by_type
+        parts = found.parts
+        open_note = bool(parts) and continuations.unfinished(views[p], parts[-1].lines)
+        yield found
+        found, told = nxt, nxt_told
 
 
 def _notes(area: NoteArea, found: Sequence[Anchor | None]) -> tuple[Footnote, ...]:
@@ -236,8 +295,7 @@ def _relabel(lines: tuple[Line, ...], area: NoteArea) -> tuple[Line, ...]:
 
 def mark(book: Book) -> Book:
     """Mark the notes of every page and link them to their marks and to each other."""
-    views = [PageLines.of(page.lines) for page in book.pages]
-    labels = [view.labels for view in views]
+    labels = [PageLines.labels_of(page.lines) for page in book.pages]
     styles, repeats = habits.label_habits(book, labels)
     digit_styles = [s for s in styles if s in ("1)", "1", "(1)", "[1]", "1.")]
     style = MarkStyle(
@@ -245,47 +303,38 @@ def mark(book: Book) -> Book:
         ocr_superscripts=repeats,
         abbreviations=habits.abbreviations(book) if repeats else frozenset(),
     )
-    marks = [
-        _PageMarks(view, style, page.lines if any(ln.words for ln in page.lines) else None)
-        for view, page in zip(views, book.pages, strict=True)
-    ]
-    read = _Pages(views, marks)
+    views = _Views(book, labels)
+    read = _Pages(views, style)
     hints = BookHints(scheme="symbols" if repeats else None, repeats=repeats, styles=styles)
-    # first sweep: the clear cases, to learn widths, numbering and gaps from
+    # first sweep: the clear cases, to learn widths, numbering and gaps from (its pages'
+    # views and marks all kept: a few stretches)
     sample = _sample(len(book.pages))
     seen = [p for stretch in sample for p in stretch]
-    first = [area for stretch in sample for area in _sweep(read, hints, stretch)[0]]
+    first = [area for stretch in sample for area, _ in _sweep(read, hints, stretch)]
     s_views = [views[p] for p in seen]
     scheme = habits.scheme(first, repeats)
-    strong_lines = [marks[p].strong_line for p in seen]
+    strong_lines = [read.marks(p).strong_line for p in seen]
     hints = replace(
         hints,
         scheme=scheme,
         widths=habits.widths(s_views, first, strong_lines),
         gap=habits.gap_weight(s_views, first, strong_lines),
     )
-    page_areas, told = _sweep(read, hints, range(len(book.pages)))
-    _overleaf(read, hints, page_areas, told)
-    # with geometry, a column ending in smaller type says where its notes are
-    open_note = False
-    for p, page in enumerate(book.pages):
-        by_type = small_type.area(page.lines, geometry.of(page), open_note)
-        if by_type is not None:
-            page_areas[p] = by_type
-        parts = page_areas[p].parts
-        open_note = bool(parts) and continuations.unfinished(views[p], parts[-1].lines)
-
+    del s_views, strong_lines
+    views.window = WINDOW  # the second sweep walks the whole book
     pages: list[Page] = []
-    for page, area, pm in zip(book.pages, page_areas, marks, strict=True):
+    for p, (page, area) in enumerate(zip(book.pages, _settled(read, hints), strict=True)):
         if not area.parts:
             pages.append(page)
             continue
         assert area.top is not None
         top = area.top
+        pm = read.marks(p)
         found = anchors.link(
             [
-                [c for c in pm.of(p.label) if c.line < top] if p.label is not None else None
-                for p in area.parts
+                [c for c in pm.of(part.label) if c.line < top] if part.label is not None
+                else None
+                for part in area.parts
             ]
         )
         pm.drop_body()

@@ -55,8 +55,10 @@ class PageLines:
     """The first blank line between body lines of the foot run (-1 when none)."""
 
     @classmethod
-    def of(cls, lines: Sequence[Line]) -> PageLines:
-        """The view of a page, its body lines' labels parsed."""
+    def of(
+        cls, lines: Sequence[Line], labels: Sequence[Label | None] | None = None
+    ) -> PageLines:
+        """The view of a page, its body lines' labels parsed (or given: `labels_of`)."""
         body_role, blank_role = Role.BODY, Role.BLANK
         texts = [line.text for line in lines]
         roles = [line.role for line in lines]
@@ -69,11 +71,8 @@ class PageLines:
             b and t[:1] in _RULE_START and RULE.match(t) is not None
             for b, t in zip(body, stripped, strict=True)
         ]
-        first = FIRST_SIGNS  # (inlined `may_open`: this runs for every line of the book)
-        labels = [
-            parse(t) if b and (st[:1] in first or st[1:2] == ")") else None
-            for b, t, st in zip(body, texts, stripped, strict=True)
-        ]
+        if labels is None:
+            labels = _labels(texts, body, stripped)
         bottom = len(lines) - 1
         while bottom >= 0 and not body[bottom]:
             bottom -= 1
@@ -103,6 +102,19 @@ class PageLines:
             first_blank,
         )
 
+    @staticmethod
+    def labels_of(lines: Sequence[Line]) -> tuple[Label | None, ...]:
+        """The labels `of` parses on a page's lines (a pass that reads every page's labels
+        before it looks at the pages one by one gives them back to `of`)."""
+        body, first = Role.BODY, FIRST_SIGNS
+        return tuple([  # (the test of `_labels`, on body lines only: speed)
+            parse(t)
+            if line.role is body
+            and ((st := (t := line.text).strip())[:1] in first or st[1:2] == ")")
+            else None
+            for line in lines
+        ])
+
     def above(self, i: int) -> tuple[int, bool]:
         """The nearest non-blank line above i within the foot run (-1 if none) and
         whether blank lines stand between."""
@@ -110,6 +122,17 @@ class PageLines:
         while j >= self.top and self.blank[j]:
             j -= 1
         return (j if j >= self.top else -1), j < i - 1
+
+
+def _labels(
+    texts: Sequence[str], body: Sequence[bool], stripped: Sequence[str]
+) -> tuple[Label | None, ...]:
+    """The label each body line starts with (None for other lines and lines without)."""
+    first = FIRST_SIGNS  # (inlined `may_open`: this runs for every line of the book)
+    return tuple([
+        parse(t) if b and (st[:1] in first or st[1:2] == ")") else None
+        for b, t, st in zip(body, texts, stripped, strict=True)
+    ])
 
 
 @dataclass(frozen=True)
