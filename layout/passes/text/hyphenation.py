@@ -45,6 +45,13 @@ undecided break is taken for the printer's (a book without such evidence joins).
 COMPOUND_MARGIN = 1.5
 """How much more frequent two words apart must be than joined to read as a compound."""
 
+SPELT_JOIN: Decision = (Hyphen.JOIN, "vocabulary")
+SPELT_KEEP: Decision = (Hyphen.KEEP, "vocabulary")
+FREQUENT_JOIN: Decision = (Hyphen.JOIN, "frequency")
+FREQUENT_KEEP: Decision = (Hyphen.KEEP, "frequency")
+"""The decisions the book's spelling and the word frequencies take, made once (a long
+book's breaks share them, not a pair each)."""
+
 
 def by_vocabulary(brk: Break, vocab: vocabulary.Vocabulary) -> Decision | None:
     """The book's own spelling: the more frequent of joined and hyphenated wins."""
@@ -54,9 +61,9 @@ def by_vocabulary(brk: Break, vocab: vocabulary.Vocabulary) -> Decision | None:
     for left, right in (whole, near) if whole != near else (whole,):
         joined, hyphened = counts.get(left + right, 0), counts.get(left + "-" + right, 0)
         if joined > hyphened:
-            return Hyphen.JOIN, "vocabulary"
+            return SPELT_JOIN
         if hyphened > joined:
-            return Hyphen.KEEP, "vocabulary"
+            return SPELT_KEEP
     return None
 
 
@@ -76,9 +83,9 @@ def by_frequency(brk: Break, zipf: dict[str, float], open_compounds: bool) -> De
     if open_compounds and len(left) > 2 and len(right) > 2 and fold(right) not in SUFFIXES:
         apart = combined(zipf.get(fold(left), 0.0), zipf.get(fold(right), 0.0))
         if apart >= KNOWN and joined + COMPOUND_MARGIN < apart:
-            return Hyphen.KEEP, "frequency"
+            return FREQUENT_KEEP
     if joined >= KNOWN:
-        return Hyphen.JOIN, "frequency"
+        return FREQUENT_JOIN
     return None
 
 
@@ -86,7 +93,7 @@ def decide(book: Book) -> dict[Position, Decision]:
     """Every break's decision and the rung that took it."""
     lang = re.split(r"[-_]", book.language or "")[0].lower() or None  # "de-AT" reads "de"
     breaks, decided = find_breaks(book)
-    vocab = vocabulary.count(book, {b.pos for b in breaks}, {b.cont for b in breaks})
+    vocab = vocabulary.count(book, (b.pos for b in breaks), (b.cont for b in breaks))
     rest: list[Break] = []
     spelt = [by_vocabulary(b, vocab) for b in breaks]
     lower = [

@@ -11,8 +11,10 @@ Not handled: inflection (a form counts only as printed) and OCR-damaged words.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from itertools import count as count_from
 from operator import contains, itemgetter
@@ -44,7 +46,7 @@ class Vocabulary:
 
     def __init__(
         self, counts: Counter[str], lower: dict[str, int] | None = None,
-        lines: Sequence[str] = (), cuts: dict[int, tuple[int, int]] | None = None,
+        lines: Sequence[str] = (), starts: Sequence[int] = (), ends: Sequence[int] = (),
     ) -> None:
         self.counts = counts
         self.lower = lower or {}
@@ -55,15 +57,18 @@ class Vocabulary:
         `capital_inside` reads, as if joined by newlines (never joined, and the lines
         are the book's own strings: a long book's text is a lot of memory to hold
         twice)."""
-        self.cuts = cuts or {}
-        """The lines counted in part (a word cut by a line-end break left out): the
-        slice of the line's text counted, by its index in `lines`."""
+        self.starts = starts
+        """The lines (indices in `lines`, ascending) counted without their first word:
+        it finishes a word broken at the end of the line before."""
+        self.ends = ends
+        """The lines (ascending) counted without their last word: a line-end break cuts
+        it (a cut line's counted text is made again when asked for, not held: a long
+        book has hundreds of thousands)."""
         self._inside: dict[str, int] = {}
 
     def counted(self, k: int) -> str:
         """The text counted of line k of `lines`."""
-        cut = self.cuts.get(k)
-        return self.lines[k] if cut is None else self.lines[k][cut[0]: cut[1]]
+        return cut(self.lines[k], _holds(self.starts, k), _holds(self.ends, k))
 
     def __getitem__(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
@@ -110,10 +115,12 @@ class Vocabulary:
 
 
 def count(
-    book: Book, ends: Collection[tuple[int, int]], starts: Collection[tuple[int, int]]
+    book: Book, ends: Iterable[tuple[int, int]], starts: Iterable[tuple[int, int]]
 ) -> Vocabulary:
     """Count the book's words, leaving out the fragment before each break (`ends`, line
-    positions) and the first word of each continuation (`starts`)."""
+    positions) and the first word of each continuation (`starts`); a position given
+    twice counts once (they are taken one at a time: a long book's positions are not
+    gathered in sets)."""
     # the positions grouped by page: each page's texts are taken in one comprehension,
     # then its few cut lines changed (speed); lines not counted give "", which adds no word
     starts_at: dict[int, list[int]] = {}
@@ -125,24 +132,25 @@ def count(
     lower: dict[str, int] = {}
     tokens: Counter[str] = Counter()
     pieces: list[str] = []
-    cuts: dict[int, tuple[int, int]] = {}
+    cut_starts, cut_ends = array("q"), array("q")  # indices in `pieces`, ascending
     size = 0
     for p, page in enumerate(book.pages):
         texts = [line.text if line.role in COUNTED_ROLES else "" for line in page.lines]
-        whole = texts.copy()
-        starts_here, ends_here = starts_at.get(p, []), ends_at.get(p, [])
-        for i in starts_here:
-            texts[i] = texts[i].lstrip().partition(" ")[2]
-        for i in ends_here:
-            text = texts[i].rstrip()
-            cut = text.rfind(" ")
-            texts[i] = text[:cut] if cut >= 0 else ""
-        for i in {*starts_here, *ends_here}:  # kept as slices of the lines' own texts
-            cuts[len(pieces) + i] = _slice(whole[i], texts[i], i in starts_here)
+        starts_here, ends_here = set(starts_at.get(p, ())), set(ends_at.get(p, ()))
+        if starts_here or ends_here:
+            whole = texts.copy()
+            for i in starts_here:
+                texts[i] = cut(texts[i], True, False)
+            for i in ends_here:
+                texts[i] = cut(texts[i], False, True)
+            cut_starts.extend(sorted(len(pieces) + i for i in starts_here))
+            cut_ends.extend(sorted(len(pieces) + i for i in ends_here))
+            pieces += whole
+        else:
+            pieces += texts
         # counted page by page: a whole book's text joined and split at once would hold
         # every token of the book in one list (memory)
         tokens.update("\n".join(texts).split())
-        pieces += whole
         size += len(texts)
         if size >= FOLD_LINES:  # the tokens as printed would grow with the book: fold
             _fold(tokens, found, lower)
@@ -160,17 +168,26 @@ def count(
             for b in range(a + 1, min(len(parts), a + SPAN_PARTS) + 1):
                 if b - a < len(parts):
                     counts["-".join(parts[a:b])] += n
-    return Vocabulary(counts, lower, pieces, cuts)
+    return Vocabulary(counts, lower, pieces, cut_starts, cut_ends)
 
 
-def _slice(whole: str, part: str, start_cut: bool) -> tuple[int, int]:
-    """Where `part`, what is counted of a line, stands in the line's text `whole`: a
-    continuation loses its first word, a broken line its last, so the part is the
-    line's text from its first word's end, or up to its last word's start."""
-    if not part:
-        return 0, 0
-    start = whole.lstrip().find(" ") + 1 + len(whole) - len(whole.lstrip()) if start_cut else 0
-    return start, start + len(part)
+def cut(text: str, first: bool, last: bool) -> str:
+    """What is counted of a line's text: without its first word when that finishes a
+    word broken on the line before (`first`), without its last when a line-end break
+    cuts it (`last`)."""
+    if first:
+        text = text.lstrip().partition(" ")[2]
+    if last:
+        text = text.rstrip()
+        end = text.rfind(" ")
+        text = text[:end] if end >= 0 else ""
+    return text
+
+
+def _holds(ascending: Sequence[int], k: int) -> bool:
+    """Whether the ascending sequence holds k."""
+    j = bisect_left(ascending, k)
+    return j < len(ascending) and ascending[j] == k
 
 
 def _fold(tokens: Counter[str], found: dict[str, int], lower: dict[str, int]) -> None:
