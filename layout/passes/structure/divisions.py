@@ -10,10 +10,11 @@ from our TEI (its divisions are read from the TEI).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
 
-from layout.flows import text_flow
+from layout.flows import Position, text_flow
 from layout.model import Book, Heading, Role
 from layout.passes.structure.heads import find
 from layout.passes.structure.outline import levels
@@ -26,12 +27,11 @@ def mark(book: Book) -> Book:
     if not flow:
         return book
     heads = find(book, measure(book, flow, blanks=False), flow)
-    after = dict(pairwise(flow))  # each text line's successor
     changes: dict[int, dict[int, Heading | None]] = {}
     for head, heading in zip(heads, levels(heads), strict=True):
         for p, i in head.lines:
             changes.setdefault(p, {})[i] = heading
-        nxt = after.get(head.lines[-1])
+        nxt = following(flow, head.lines[-1])
         if nxt is not None:  # the text after a heading starts a paragraph
             changes.setdefault(nxt[0], {}).setdefault(nxt[1], None)
     in_head = {pos for head in heads for pos in head.lines}
@@ -52,3 +52,11 @@ def mark(book: Book) -> Book:
                                    paragraph_start=(p, i) in firsts)
         pages[p] = replace(pages[p], lines=tuple(lines))
     return replace(book, pages=tuple(pages))
+
+
+def following(flow: Sequence[Position], pos: Position) -> Position | None:
+    """The line after `pos` in the flow (None after its last line or outside it): found
+    in the flow, which is in reading order (a map of every line to its successor would
+    hold a long book's lines once more)."""
+    k = bisect_left(flow, pos)
+    return flow[k + 1] if k + 1 < len(flow) and flow[k] == pos else None
