@@ -107,13 +107,23 @@ def _too_deep(source: bytes | os.PathLike[str], name: str | None) -> ReadError:
 def cycle_collector_paused() -> Iterator[None]:
     """Pause the cycle collector (restoring its state after): the model is acyclic frozen
     data, and the collector would only rescan it again and again as the passes build new
-    values (about a tenth of the run on a long book)."""
+    values (about a tenth of the run on a long book).
+
+    What was made meanwhile is handed to the collector's oldest generation as it is
+    enabled again (`gc.freeze` and `gc.unfreeze`, two moves of whole lists): else its
+    first collection would scan all of it at once as new (a long book's model, a million
+    objects, 0.13 s), to free none of it. Nothing escapes the collector: the oldest
+    generation is scanned in its turn. Left as it is when the caller froze objects of
+    its own (they stay frozen)."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

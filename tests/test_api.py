@@ -124,3 +124,63 @@ def test_streamed_outputs_are_the_bytes_of_the_whole() -> None:
         out = io.BytesIO()
         write(out)
         assert out.getvalue() == whole
+
+
+class _Cycle:
+    """An object that refers to itself: only the cycle collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_the_collector_pause_hands_its_objects_to_the_oldest_generation() -> None:
+    """What was made while the cycle collector was paused is not scanned as new when it
+    is enabled again (it goes to the oldest generation), and a cycle made meanwhile is
+    still collected."""
+    import gc
+    import weakref
+
+    from layout.api import cycle_collector_paused
+
+    assert gc.isenabled()
+    with cycle_collector_paused():
+        assert not gc.isenabled()
+        made = [[k] for k in range(1000)]
+        cycle = _Cycle()
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    young = {id(o) for o in gc.get_objects(generation=0)} | {
+        id(o) for o in gc.get_objects(generation=1)}
+    assert not any(id(item) in young for item in made)
+    assert gone() is not None  # a cycle: refcounts alone do not free it
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_conversion_leaves_no_cycle_holding_the_book() -> None:
+    """Reading hOCR and writing TEI make no cycle that holds the book (lxml keeps its
+    parser's target in one): refcounts alone free it, no collection has to find it."""
+    import gc
+
+    from layout.model import Book, Line, Page, Word
+    from layout.passes import analyse
+    from layout.readers import read_file
+    from layout.writers import tei
+
+    data = (Path(__file__).resolve().parent / "fixtures/hocr/tesseract-3.05-pages.hocr"
+            ).read_bytes()
+    gc.collect()
+    gc.disable()
+    try:
+        book = analyse(read_file(data, "b.hocr"))
+        assert tei.write(book) and book.pages[0].lines[0].words
+        del book
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        held = [o for o in gc.garbage if isinstance(o, (Book, Page, Line, Word))]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert held == []

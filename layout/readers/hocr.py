@@ -265,6 +265,14 @@ class _Reader:
         else:
             do(*args)
 
+    def take(self) -> list[Page]:
+        """The pages read, the reader letting go of them and of the last line's words:
+        lxml holds its parser's target in a cycle of its own, and what the reader kept
+        would wait for the cycle collector (refcounts alone free the book)."""
+        pages = self.book.pages
+        self.book, self.words, self.line = _Book(), [], None
+        return pages
+
     def close(self) -> bool:
         """The book's last page; whether the document had any element."""
         while self.open:
@@ -283,4 +291,4 @@ def read_pages(data: bytes, name: str) -> list[Page]:
     walk_html(data, name, reader)
     if not reader.seen:
         raise ReadError(f"{name}: not hOCR: no element of class ocr_page or ocr_line")
-    return reader.book.pages
+    return reader.take()

@@ -86,12 +86,14 @@ class _Writer:
 
     def __init__(self, book: Book) -> None:
         self.book = book
-        self.blocks = Blocks(E.text(), self.clean)  # replaced by the real one in write()
         self.glue_next = False  # the previous text line ended inside a word
         self.page_dirty = True  # whether the page being written holds such characters
         self.facs = tei_facsimile.zones(book) if tei_facsimile.has_geometry(book) else None
         """Per page, per line, `@facs` of the line's zone (None: no facsimile)."""
         self.out = Printer(self.facs)
+        # the blocks are given the printer's `clean`, not the writer's: a writer referred
+        # to by its own parts would hold the book until the cycle collector runs
+        self.blocks = Blocks(E.text(), self.out.clean)  # replaced by the real one in write()
         self.notes = Notes(book, self.out)
         self.margin: tuple[etree._Element, int, str | None] | None = None
         """The open marginal note: its element, its last line, and that line's block."""
@@ -284,7 +286,7 @@ class _Writer:
         lang = language_tag(self.book)
         if lang:
             text.set(XML_LANG, lang)
-        self.blocks = Blocks(text, self.clean, front_pages(self.book))
+        self.blocks = Blocks(text, self.out.clean, front_pages(self.book))
         return root, text
 
     def complete(self, root: etree._Element, facsimile: bool = True) -> None:
