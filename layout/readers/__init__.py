@@ -20,7 +20,7 @@ from itertools import chain
 from typing import BinaryIO
 
 from layout.model import Book
-from layout.readers import djvu, hathitrust, text, unknown
+from layout.readers import hathitrust, text, unknown
 from layout.readers.decoding import STRUCTURE, ReadError, decode, decode_pages
 
 __all__ = ["PAGE_FILE_SUFFIXES", "ReadError", "decode", "looks_like_xml", "read_file",
@@ -64,6 +64,8 @@ def read_file(data: bytes, name: str) -> Book:
     content = decode(data, name)
     if hathitrust.detect(content):
         return hathitrust.read(content, name)
+    from layout.readers import djvu  # loaded for whole-text input only
+
     if djvu.detect(content):
         return djvu.read(content, name)
     return text.read(content, name)
