@@ -10,12 +10,16 @@ prose paragraph (list items, verse, a letter's dateline, salutation and signatur
 title page). Geometry is optional: OCR with coordinates (PAGE-XML, ALTO, hOCR, djvu XML)
 gives each line its box, source id, words, type size and styles, and each page its size
 and image; plain OCR text gives none of it, and every field then keeps its default.
+A line's rare details (geometry, styles, heading, block) live in one `LineDetails`, shared
+empty by the lines that have none: a long book's lines cost six slots each, not sixteen.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 
 class Role(StrEnum):
@@ -186,8 +190,54 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class LineDetails:
+    """What few lines carry: the source's geometry and styles, and what a heading or a
+    block tells about the line. Held apart from `Line` (one shared empty value for a line
+    without any), so a line of plain OCR text costs six slots, not sixteen: a long book
+    has hundreds of thousands of lines. Read through the `Line`'s own attributes."""
+
+    box: Box | None = None
+    font_size: float | None = None
+    id: str | None = None
+    words: tuple[Word, ...] = ()
+    region: str | None = None
+    baseline: int | None = None
+    styles: frozenset[str] = frozenset()
+    heading: Heading | None = None
+    block: Block | None = None
+    label_end: int = 0
+
+
+(
+    _DETAIL_BOX, _DETAIL_FONT_SIZE, _DETAIL_ID, _DETAIL_WORDS, _DETAIL_REGION,
+    _DETAIL_BASELINE, _DETAIL_STYLES, _DETAIL_HEADING, _DETAIL_BLOCK, _DETAIL_LABEL_END,
+) = (
+    getattr(LineDetails, name).__set__
+    for name in ("box", "font_size", "id", "words", "region", "baseline", "styles",
+                 "heading", "block", "label_end")
+)
+PLAIN = LineDetails()
+"""The details of a line that has none (every line of plain OCR text)."""
+
+_GIVEN_NONE: Any = object()
+"""The default of a detail `Line` is not given (None and () are values one may give)."""
+_NONE_GIVEN = (_GIVEN_NONE,) * 10
+
+
+def _detail(name: str, doc: str) -> property:
+    """A `Line` attribute read from its details, by a getter that runs in C (passes read
+    boxes and words of every line of a page with geometry many times over)."""
+    return property(attrgetter(f"details.{name}"), doc=doc)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Line:
-    """One printed line, as OCR'd, with the decisions the passes took about it."""
+    """One printed line, as OCR'd, with the decisions the passes took about it.
+
+    Made as if each detail were a field of its own (`Line(text, box=...)`, and
+    `dataclasses.replace(line, heading=...)` at run time; `line.evolve(heading=...)` for
+    the type checker); they are kept together in `details` (see `LineDetails`).
+    """
 
     text: str
     role: Role = Role.BODY
@@ -197,30 +247,107 @@ class Line:
     """The rung of evidence that decided `hyphen` (e.g. "vocabulary", "digits")."""
     paragraph_start: bool = False
     """True when a new paragraph (or heading) begins with this line."""
-    box: Box | None = None
-    """Where the line stands on the page image; None for OCR text without geometry."""
-    font_size: float | None = None
-    """The type size the source gives the line, in points; None when it gives none."""
-    id: str | None = None
-    """The source's id of the line (PAGE `TextLine/@id`, ALTO `TextLine/@ID`, hOCR
-    `ocr_line/@id`), or one the reader made up for a source that names none."""
-    words: tuple[Word, ...] = ()
-    region: str | None = None
-    """The id of the source's block holding the line (PAGE TextRegion, ALTO TextBlock,
-    hOCR ocr_par): the lines the OCR set together. Its type, if the source names one, is
-    not read: the passes decide what a line is."""
-    baseline: int | None = None
-    """The y of the line's baseline on the page image, when the source gives it."""
-    styles: frozenset[str] = frozenset()
-    """Type styles the source names for the whole line ("bold", "italic", ...)."""
-    heading: Heading | None = None
-    """On each line of a heading (role HEADING): the division it opens."""
-    block: Block | None = None
-    """The kind of block the line belongs to when it is not prose or a heading; the
-    first line of each item, verse group or letter part has `paragraph_start`."""
-    label_end: int = 0
-    """On the first line of a list item: where its printed label ("1.", "a)") and the
-    space after it end; 0 elsewhere."""
+    details: LineDetails = PLAIN
+    """The line's geometry, styles and structure, when it has any (`LineDetails`)."""
+
+    def __init__(
+        self,
+        text: str,
+        role: Role = Role.BODY,
+        hyphen: Hyphen | None = None,
+        hyphen_rule: str | None = None,
+        paragraph_start: bool = False,
+        box: Box | None = _GIVEN_NONE,
+        font_size: float | None = _GIVEN_NONE,
+        id: str | None = _GIVEN_NONE,  # noqa: A002 (the source's own word)
+        words: tuple[Word, ...] = _GIVEN_NONE,
+        region: str | None = _GIVEN_NONE,
+        baseline: int | None = _GIVEN_NONE,
+        styles: frozenset[str] = _GIVEN_NONE,
+        heading: Heading | None = _GIVEN_NONE,
+        block: Block | None = _GIVEN_NONE,
+        label_end: int = _GIVEN_NONE,
+        details: LineDetails = PLAIN,
+    ) -> None:
+        unset = _GIVEN_NONE
+        if (
+            box, font_size, id, words, region, baseline, styles, heading, block, label_end
+        ) != _NONE_GIVEN:  # a detail given (by name, or by `replace` beside `details`)
+            was = details
+            details = _new(LineDetails)  # each slot set directly, as `box_of` does (speed)
+            _DETAIL_BOX(details, was.box if box is unset else box)
+            _DETAIL_FONT_SIZE(details, was.font_size if font_size is unset else font_size)
+            _DETAIL_ID(details, was.id if id is unset else id)
+            _DETAIL_WORDS(details, was.words if words is unset else words)
+            _DETAIL_REGION(details, was.region if region is unset else region)
+            _DETAIL_BASELINE(details, was.baseline if baseline is unset else baseline)
+            _DETAIL_STYLES(details, was.styles if styles is unset else styles)
+            _DETAIL_HEADING(details, was.heading if heading is unset else heading)
+            _DETAIL_BLOCK(details, was.block if block is unset else block)
+            _DETAIL_LABEL_END(details, was.label_end if label_end is unset else label_end)
+            if details == PLAIN:
+                details = PLAIN
+        _LINE_TEXT(self, text)  # the slots set directly, as `box_of` does (speed)
+        _LINE_ROLE(self, role)
+        _LINE_HYPHEN(self, hyphen)
+        _LINE_HYPHEN_RULE(self, hyphen_rule)
+        _LINE_PARAGRAPH_START(self, paragraph_start)
+        _LINE_DETAILS(self, details)
+
+    def evolve(self, **changes: Any) -> Line:
+        """The line with `changes` made, details included (`dataclasses.replace`, which
+        a type checker lets name fields only)."""
+        return replace(self, **changes)
+
+    if TYPE_CHECKING:  # what each detail is; at run time read in C (`_detail`: speed)
+
+        @property
+        def box(self) -> Box | None: ...
+        @property
+        def font_size(self) -> float | None: ...
+        @property
+        def id(self) -> str | None: ...
+        @property
+        def words(self) -> tuple[Word, ...]: ...
+        @property
+        def region(self) -> str | None: ...
+        @property
+        def baseline(self) -> int | None: ...
+        @property
+        def styles(self) -> frozenset[str]: ...
+        @property
+        def heading(self) -> Heading | None: ...
+        @property
+        def block(self) -> Block | None: ...
+        @property
+        def label_end(self) -> int: ...
+
+    else:
+        box = _detail("box", "Where the line stands on the page image; None for OCR text "
+                      "without geometry.")
+        font_size = _detail("font_size", "The type size the source gives the line, in "
+                            "points; None when it gives none.")
+        id = _detail("id", "The source's id of the line (PAGE `TextLine/@id`, ALTO "
+                     "`TextLine/@ID`, hOCR `ocr_line/@id`), or one the reader made up for "
+                     "a source that names none.")
+        words = _detail("words", "The line's words as the OCR boxed them (only sources "
+                        "with word geometry).")
+        region = _detail("region", "The id of the source's block holding the line (PAGE "
+                         "TextRegion, ALTO TextBlock, hOCR ocr_par): the lines the OCR set "
+                         "together. Its type, if the source names one, is not read: the "
+                         "passes decide what a line is.")
+        baseline = _detail("baseline", "The y of the line's baseline on the page image, "
+                           "when the source gives it.")
+        styles = _detail("styles", 'Type styles the source names for the whole line '
+                         '("bold", "italic", ...).')
+        heading = _detail("heading", "On each line of a heading (role HEADING): the "
+                          "division it opens.")
+        block = _detail("block", "The kind of block the line belongs to when it is not "
+                        "prose or a heading; the first line of each item, verse group or "
+                        "letter part has `paragraph_start`.")
+        label_end = _detail("label_end", 'On the first line of a list item: where its '
+                            'printed label ("1.", "a)") and the space after it end; 0 '
+                            'elsewhere.')
 
     @property
     def is_blank(self) -> bool:
@@ -229,7 +356,14 @@ class Line:
     @property
     def keeps_break(self) -> bool:
         """Whether the line's break belongs to the text (verse, signature, title page)."""
-        return self.block is not None and self.block in KEPT_BREAKS
+        block = self.details.block
+        return block is not None and block in KEPT_BREAKS
+
+
+_LINE_TEXT, _LINE_ROLE, _LINE_HYPHEN, _LINE_HYPHEN_RULE, _LINE_PARAGRAPH_START, _LINE_DETAILS = (
+    getattr(Line, name).__set__
+    for name in ("text", "role", "hyphen", "hyphen_rule", "paragraph_start", "details")
+)
 
 
 @dataclass(frozen=True, slots=True)

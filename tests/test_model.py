@@ -9,8 +9,10 @@ import pytest
 from layout.model import (
     FURNITURE,
     HYPHEN_SIGNS,
+    PLAIN,
     Book,
     Box,
+    Heading,
     Hyphen,
     Line,
     Page,
@@ -103,3 +105,21 @@ def test_letter_parts_and_verse_keep_their_breaks_list_items_reflow() -> None:
     assert Line("Der Mond ist aufgegangen,", block=Block.VERSE).keeps_break
     assert not Line("1. Die Verfassung", block=Block.ITEM).keeps_break
     assert LETTER_PARTS <= KEPT_BREAKS
+
+
+def test_line_details_read_as_fields_and_kept_by_replace() -> None:
+    """A line's rare details (geometry, styles, structure) are named as fields when made
+    and replaced, kept apart in `details`: a plain line shares the one empty value, and
+    a line whose details are taken away again equals (and hashes as) a plain one."""
+    plain = Line("Text")
+    assert plain.details is PLAIN and plain.box is None and plain.words == ()
+    boxed = Line("Text", box=Box(1, 2, 3, 4), id="l1", label_end=2)
+    assert (boxed.box, boxed.id, boxed.label_end) == (Box(1, 2, 3, 4), "l1", 2)
+    heading = dataclasses.replace(boxed, role=Role.HEADING)
+    assert heading.box == Box(1, 2, 3, 4) and heading.details is boxed.details
+    titled = boxed.evolve(heading=Heading(1), box=None)
+    assert titled.heading == Heading(1) and titled.box is None and titled.id == "l1"
+    bare = dataclasses.replace(boxed, box=None, id=None, label_end=0)
+    assert bare.details is PLAIN and bare == plain and hash(bare) == hash(plain)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        boxed.details = PLAIN  # type: ignore[misc]

@@ -48,8 +48,8 @@ def mark(book: Book) -> Book:
             if change is None:
                 lines[i] = replace(lines[i], paragraph_start=True, role=Role.BODY)
             else:
-                lines[i] = replace(lines[i], role=Role.HEADING, heading=change,
-                                   paragraph_start=(p, i) in firsts)
+                lines[i] = lines[i].evolve(role=Role.HEADING, heading=change,
+                                           paragraph_start=(p, i) in firsts)
         pages[p] = replace(pages[p], lines=tuple(lines))
     return replace(book, pages=tuple(pages))
 
