@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from layout.dates import MONTHS
+
 BEFORE_NUMBER = frozenset(
     "S. s. p. pp. P. Nr. nr. No. no. Art. art. Abs. Bd. Bde. Vol. vol. Kap. cap. Cap. ch. "
     "Anm. Note n. Fig. fig. Taf. Tab. Th. Tit. Lib. lib. l. c. Sp. fol. Bl. Heft Jahrg. "
@@ -31,11 +33,6 @@ BEFORE_NUMBER = frozenset(
 """Abbreviations tied to the number after them (`S. 45`, `pp. 19`)."""
 ALWAYS_BEFORE = frozenset({"§", "§§", "¶", "Nr", "No"})
 """Signs tied to whatever follows them."""
-MONTHS = frozenset(
-    "januar februar märz maerz april mai juni juli august september oktober october "
-    "november dezember december january february march may june july jan. feb. febr. "
-    "mär. apr. aug. sept. sep. okt. oct. nov. dez. dec.".split()
-)
 UNITS = frozenset(
     "km m cm mm qm qkm kg g t l hl ha Ztr. Ctr. Pfd. Pf. M. Mk. Mark Thlr. Thaler Sgr. "
     "fl. Fl. Kr. kr. Gulden % ‰ ° fr. Fr. frs. Fcs. £ $ s. d. ft. in. yds. lbs. lb. "
