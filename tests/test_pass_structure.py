@@ -118,6 +118,16 @@ def test_figures_and_lines_of_figures_head_nothing() -> None:
     assert heads(b) == []
 
 
+def test_short_numbered_entries_counting_on_head_nothing() -> None:
+    """Each reads as a heading alone (short, numbered, ending its sentence); one after
+    another, counting on, they are the entries of a list."""
+    entries = ["1. Die Reichsbank.", "2. Die Reichsschuldenverwaltung.",
+               "3) Das Reichsbankdirektorium.", "4) Die Reichsbankstellen."]
+    b = book(paragraph() + entries[:2] + paragraph(5) + entries[2:] + paragraph(5))
+    assert heads(b) == []
+    assert all(line.paragraph_start for line in b.pages[0].lines if line.text in entries)
+
+
 # -- levels -----------------------------------------------------------------------------
 
 

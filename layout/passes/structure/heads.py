@@ -15,7 +15,9 @@ paragraph's end and the full first line of the next (`Rechte der Neutralen.`). N
 handled: headings as long as a paragraph's lines and set apart only by type, which plain
 OCR text does not show; a figure's label and caption (`Fig. 4.` / `Lotusknospe.`) are
 no heading, nor is a line of figures (`1. D. 6—9, 2. D. 15—18`), a numbered clause
-(`1. erweitern kann`) or a line of a table of contents.
+(`1. erweitern kann`), an entry of a numbered list (its number counts on from the one
+opening the block before it, or on to the one opening the block after: `1) Die
+Reichsbank.` / `2) Die Reichsschuld.`) or a line of a table of contents.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from statistics import median
 
 from layout.flows import Position, text_flow
 from layout.model import Book, Line, Role
-from layout.passes.structure.numbering import Number, read_number
+from layout.passes.structure.numbering import Number, counts_on, read_number
 from layout.passes.text.paragraphs import SENTENCE_END, Measure, indent_of
 
 SHORT = 0.8
@@ -166,6 +168,25 @@ def _title_block(lines: list[Line], m: Measure) -> bool:
     if not last or last.endswith(OPEN_END[:3]):
         return False
     return all(_is_short(line, m) or _ends_open(_text(line)) for line in lines[:-1])
+
+
+def _in_list(blocks: list[tuple[list[Position], list[Line]]], k: int) -> bool:
+    """Whether block k is an entry of a numbered list, no heading: its number, with words
+    after it, counts on from the number opening the block before it, or the block after
+    it opens with the next number (`1) Die Reichsbank.` / `2) Die Reichsschuld.`)."""
+    number = _entry_number(blocks[k][1])
+    if number is None:
+        return False
+    before = _entry_number(blocks[k - 1][1]) if k else None
+    after = _entry_number(blocks[k + 1][1]) if k + 1 < len(blocks) else None
+    return (before is not None and counts_on(before, number)) or (
+        after is not None and counts_on(number, after))
+
+
+def _entry_number(lines: list[Line]) -> Number | None:
+    """The number opening a block, when words follow it on its line."""
+    number = read_number(lines[0].text)
+    return number if number is not None and number.end > 0 else None
 
 
 def _stands_alone(lines: list[Line], following: list[Line] | None, m: Measure) -> bool:
@@ -321,7 +342,8 @@ def find(book: Book, m: Measure, flow: list[Position] | None = None) -> list[Hea
             close()
             caption, text_since = figure, True
             continue
-        if all(line.role is Role.HEADING and _may_head(line) for line in lines):
+        listed = _in_list(blocks, k)
+        if not listed and all(line.role is Role.HEADING and _may_head(line) for line in lines):
             for pos, line in zip(block, lines, strict=True):
                 if group and _starts_head([line_at(q) for q in group], read_number(line.text)):
                     close()
@@ -343,7 +365,7 @@ def find(book: Book, m: Measure, flow: list[Position] | None = None) -> list[Hea
                     continue
             else:
                 continue  # the next block may hold its title
-        elif _stands_alone(lines, next_lines, m):
+        elif not listed and _stands_alone(lines, next_lines, m):
             start(block, "alone")
             close()
             continue

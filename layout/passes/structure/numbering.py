@@ -236,3 +236,25 @@ def _as_bare(number: Number) -> Number:
     """The number marked as standing alone on its line (`end` negative)."""
     alt = _as_bare(number.alternative) if number.alternative else None
     return Number(number.style, number.value, number.printed, number.kind, -1, alt)
+
+
+NAMED_STYLES = ("label:", "section")
+"""Numberings that name a division or a section (`Kapitel 3`, `§. 12.`), not a list's."""
+
+
+def readings(number: Number) -> tuple[tuple[str, int], ...]:
+    """The styles and values a number may be read in (a letter that is also a roman
+    numeral, `I.`, `C.`, both ways)."""
+    first = (number.style, number.value)
+    alt = number.alternative
+    return (first,) if alt is None else (first, (alt.style, alt.value))
+
+
+def counts_on(before: Number, after: Number) -> bool:
+    """Whether `after` is the number after `before` in one series of a list's labels
+    (`1.` -> `2.`, `a)` -> `b)`, `I.` -> `II.`, either reading of an ambiguous letter);
+    never for a division's or a section's numbers."""
+    if before.style.startswith(NAMED_STYLES) or after.style.startswith(NAMED_STYLES):
+        return False
+    return any(previous in readings(before)
+               for previous in ((style, value - 1) for style, value in readings(after)))
