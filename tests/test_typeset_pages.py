@@ -212,6 +212,25 @@ def test_reflow_splits_a_long_note_with_two_lines_beside_its_mark() -> None:
     assert sum(len(p[2]) for p in pages) == 30
 
 
+def test_a_recto_of_one_line_takes_the_end_of_its_broken_word() -> None:
+    """The first line's note fills the first page (a recto): the line, ending in a broken
+    word, does not stand there alone; the line ending the word comes with it."""
+    from dataclasses import replace
+
+    style = Style()
+    setter = Setter(style, "en")
+    line = setter.set([Word("x")], 100.0)[0]
+    broken = replace(setter.set([Word("x", (Mark(1, "1", (0, 0)),))], 100.0)[0], joined=True)
+    lines = [_Line("body", broken, 0.0, 0, 0, 5, notes=((0, 0),))]
+    lines += [_Line("body", line, 0.0, 0, k, 5) for k in range(1, 5)]
+    pager = _Pager(lines, {(0, 0): [line] * 40}, style, avail=10 * style.leading,
+                   descent=-0.27)
+    pages = pager.paginate()
+    assert pages[0][:2] == (0, 2)
+    assert sum(j - i for i, j, _ in pages) == len(lines)
+    assert sum(len(p[2]) for p in pages) == 40
+
+
 def test_the_seed_page_in_both_modes() -> None:
     book = gold_book(SEED)
     for mode in ("facsimile", "reflow"):

@@ -200,11 +200,18 @@ class _Pager:
             k -= 1
         return k
 
+    def _broken(self, k: int) -> bool:
+        """Whether line k is a body line ending in a broken word."""
+        line = self.lines[k]
+        return line.kind == "body" and line.text.joined
+
     def keep(self, i: int, j: int, recto: bool = False, carried: bool = False) -> int:
         """Move the page end back for widows, orphans, a heading without two lines of what
         follows it and, on a recto, a word broken at its foot (the reader would turn the
-        leaf mid-word). A page that `carried` notes over from the page before may be left
-        to them alone rather than hold nothing but a heading (and one line after it)."""
+        leaf mid-word); a recto of one line ending mid-word (its notes fill the page) takes
+        the line that ends the word instead, its notes going on over the leaf. A page that
+        `carried` notes over from the page before may be left to them alone rather than
+        hold nothing but a heading (and one line after it)."""
         n = len(self.lines)
         for _ in range(4):
             if j >= n or j <= i:
@@ -214,6 +221,8 @@ class _Pager:
                 j = head  # the heading goes over with the lines it heads
                 continue
             if j - 1 <= i:
+                while recto and j < n and self._broken(j - 1) and self.fits(i, j + 1, 1):
+                    j += 1  # a page of one line (its notes fill it): the word's end too
                 break
             prev, nxt = self.lines[j - 1], self.lines[j]
             same = prev.block == nxt.block
@@ -221,7 +230,7 @@ class _Pager:
                 j -= 1  # an orphan: the first line alone at the foot
             elif same and nxt.index == nxt.count - 1 and nxt.count > 1:
                 j -= 1  # a widow: the last line alone at the head
-            elif recto and prev.kind == "body" and prev.text.joined:
+            elif recto and self._broken(j - 1):
                 j -= 1  # a hyphen at a recto's foot
             else:
                 break
