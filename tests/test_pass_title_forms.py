@@ -72,3 +72,30 @@ def test_each_page_keeps_the_numbers_its_title_prints() -> None:
         "Zweites Buch. §. 162.", "Zweites Buch. §. 163.", "Zweites Buch. §. 165.",
         "Zweites Buch. §. 165.", "Zweites Buch. §. 170.",
     ]
+
+
+def test_a_title_that_lost_its_section_number_between_two_pages_of_the_section_takes_it() -> None:
+    # the printer (or the OCR) left `§. 217.` off two pages of § 217's run
+    titles = ["§. 217. Formulae. (Fortſetzung.)", "Formulae. (Fortſetzung.)",
+              "Formulae. (Fortſetzung.)", "§. 217. Formulae. (Fortſetzung.)",
+              "§. 217. Formulae. (Fortſetzung.)"]
+    marked = title_forms.mark(book_of(titles))
+    assert [page.running_title_form for page in marked.pages] == (
+        ["§. 217. Formulae. (Fortſetzung.)"] * 5
+    )
+    assert marked.pages[1].running_title == "Formulae. (Fortſetzung.)"  # as printed
+
+
+def test_a_title_without_the_number_keeps_its_own_where_the_sections_around_it_differ() -> None:
+    titles = ["§. 216. Formulae.", "§. 216. Formulae.", "Formulae.", "§. 218. Formulae.",
+              "§. 218. Formulae."]
+    marked = title_forms.mark(book_of(titles))
+    forms = [page.running_title_form for page in marked.pages]
+    assert forms == ["§. 216. Formulae.", "§. 216. Formulae.", "Formulae.",
+                     "§. 218. Formulae.", "§. 218. Formulae."]
+
+
+def test_a_title_without_the_number_at_the_run_s_start_keeps_its_own() -> None:
+    titles = ["Formulae.", "§. 216. Formulae.", "§. 216. Formulae."]
+    marked = title_forms.mark(book_of(titles))
+    assert marked.pages[0].running_title_form == "Formulae."

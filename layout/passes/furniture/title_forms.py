@@ -143,7 +143,13 @@ def _root(parent: list[int], c: int) -> int:
 
 def _forms(readings: list[str]) -> list[str]:
     """Each reading's form: the commonest wording (numbers set aside) among the readings
-    that print as many numbers, filled with the reading's own numbers."""
+    that print as many numbers, filled with the reading's own numbers. A reading that
+    prints fewer numbers than the cluster's commonest wording, its letters the same, is
+    that wording where the readings before and after it (in page order) that print it
+    agree on the numbers: a section's title that lost its `§. 217.` between two pages of
+    § 217. Where they disagree (the section may have changed between), it keeps its own."""
+    if not readings:
+        return []
     wordings = [NUMBER.sub(SLOT, r) for r in readings]
     votes: dict[int, Counter[str]] = {}
     for wording in wordings:
@@ -151,11 +157,39 @@ def _forms(readings: list[str]) -> list[str]:
     best = {
         n: max(forms, key=lambda f: (forms[f], -_damage(f))) for n, forms in votes.items()
     }
+    commonest = max(best.values(), key=lambda f: (votes[f.count(SLOT)][f], -_damage(f)))
+    full = commonest.count(SLOT)
+    numbers = [NUMBER.findall(r) for r in readings]
+    filled = _numbers_between(numbers, [w == commonest for w in wordings])
     out: list[str] = []
-    for reading, wording in zip(readings, wordings, strict=True):
-        parts = best[wording.count(SLOT)].split(SLOT)
-        numbers = NUMBER.findall(reading) + [""]
-        out.append("".join(part + number for part, number in zip(parts, numbers, strict=False)))
+    for n, wording in enumerate(wordings):
+        form, own, between = best[wording.count(SLOT)], numbers[n], filled[n]
+        if len(own) < full and between is not None and letters(wording) == letters(commonest):
+            form, own = commonest, between
+        parts = form.split(SLOT)
+        out.append("".join(part + number
+                           for part, number in zip(parts, [*own, ""], strict=False)))
+    return out
+
+
+def _numbers_between(
+    numbers: list[list[str]], printed: list[bool]
+) -> list[list[str] | None]:
+    """For each reading, the numbers of the nearest `printed` readings before and after
+    it when the two agree (None when they do not, or one side has none): two passes."""
+    before: list[list[str] | None] = []
+    last: list[str] | None = None
+    for n, has in enumerate(printed):
+        before.append(last)
+        if has:
+            last = numbers[n]
+    out: list[list[str] | None] = [None] * len(numbers)
+    last = None
+    for n in range(len(numbers) - 1, -1, -1):
+        if before[n] is not None and before[n] == last:
+            out[n] = last
+        if printed[n]:
+            last = numbers[n]
     return out
 
 
@@ -194,6 +228,7 @@ def mark(book: Book) -> Book:
         recent.move_to_end(c)
     pages = list(book.pages)
     for _, members in clusters:
+        members.sort()  # page order (a merged cluster's pages came in two runs)
         readings = [
             normalised(book.pages[p].running_title or "", vocabulary) for p in members
         ]
