@@ -17,7 +17,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from layout.model import Box, Line, Page, Role
+from layout.model import Box, Line, Page, Role, word_heights
 
 FULL = 0.6
 """A line at least this share of the measure wide is a full text line (a column's)."""
@@ -61,7 +61,7 @@ def has_boxes(page: Page) -> bool:
 def type_height(line: Line) -> float:
     """The height of a line's type: the median height of its words' boxes (a line's own
     box often takes in the ascenders and descenders of its neighbours), else its box's."""
-    heights = sorted(w.box.y1 - w.box.y0 for w in line.words if w.box is not None and w.text)
+    heights = sorted(word_heights(line.words))
     if heights:
         half = len(heights) // 2
         return float(heights[half] if len(heights) % 2 else (heights[half - 1] + heights[half]) / 2)

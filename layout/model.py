@@ -12,14 +12,17 @@ gives each line its box, source id, words, type size and styles, and each page i
 and image; plain OCR text gives none of it, and every field then keeps its default.
 A line's rare details (geometry, styles, heading, block) live in one `LineDetails`, shared
 empty by the lines that have none: a long book's lines cost six slots each, not sixteen.
+A reader may keep a line's words packed (`PackedWords`), made into `Word`s when read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from operator import sub as _minus
+from typing import TYPE_CHECKING, Any, overload
 
 
 class Role(StrEnum):
@@ -163,6 +166,123 @@ def word_of(text: str, box: Box | None, font_size: float | None = None) -> Word:
     return word
 
 
+class PackedWords(Sequence[Word]):
+    """A line's words packed as a reader read them, made into `Word`s only when a pass
+    reads one: a long hOCR book has 200,000 words and most passes read none (the text and
+    the lines' boxes serve them), while making a `Word` and a `Box` of each cost a third
+    of reading the book, and their many small objects, strewn among the lines, slowed
+    every later pass. Packed, a line's words are three objects: their texts in one string
+    (a line break between two: a word's text holds none), their boxes in one array of
+    four whole numbers a word (left, top, right, bottom; an inverted box for a word
+    without one) and their type sizes (None when no word gives one).
+
+    The first read makes all the line's words and keeps them; before and after, the value
+    is that of the tuple of those words: equal to it, hashed alike, sliced into tuples.
+    The heights of the words' boxes are told without making them (`heights`: the type
+    height of a page's lines is measured from every line's words)."""
+
+    __slots__ = ("_boxes", "_count", "_sizes", "_texts", "_words")
+
+    def __init__(self, texts: Sequence[str], boxes: Sequence[int],
+                 sizes: Sequence[float | None] | None = None) -> None:
+        self._texts = "\n".join(texts)
+        if self._texts.count("\n") != len(texts) - 1:
+            raise ValueError("a word's text holds a line break")
+        if len(boxes) != 4 * len(texts) or (sizes is not None and len(sizes) != len(texts)):
+            raise ValueError("not four numbers and one type size a word")
+        self._count = len(texts)
+        self._boxes = boxes
+        self._sizes = sizes
+        self._words: tuple[Word, ...] | None = None
+
+    @property
+    def made(self) -> tuple[Word, ...]:
+        """The words as `Word`s, made on the first read and kept."""
+        words = self._words
+        if words is None:
+            b, sizes = self._boxes, self._sizes or (None,) * self._count
+            words = self._words = tuple(
+                word_of(text, box_of(x0, y0, x1, y1) if x1 >= x0 and y1 >= y0 else None, size)
+                for text, x0, y0, x1, y1, size in zip(
+                    self._texts.split("\n"), b[0::4], b[1::4], b[2::4], b[3::4], sizes,
+                    strict=True)
+            )
+        return words
+
+    def heights(self) -> list[int]:
+        """The heights of the boxes of the words that have text, in order (a made
+        word's `box.height`, for the words with text and a box)."""
+        b, texts = self._boxes, self._texts
+        heights = list(map(_minus, b[3::4], b[1::4]))
+        if not heights:
+            return heights
+        if (min(heights) >= 0 and min(map(_minus, b[2::4], b[0::4])) >= 0
+                and texts and "\n\n" not in texts and texts[0] != "\n" and texts[-1] != "\n"):
+            return heights  # every word has text and a box: told in C
+        return [h for text, x0, x1, h in zip(texts.split("\n"), b[0::4], b[2::4], heights,
+                                             strict=True) if text and x1 >= x0 and h >= 0]
+
+    @property
+    def sizes(self) -> list[float]:
+        """The type sizes the words give, in order, leaving out those that give none."""
+        return [size for size in self._sizes if size] if self._sizes else []
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Word: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Word, ...]: ...
+    def __getitem__(self, index: int | slice) -> Word | tuple[Word, ...]:
+        return self.made[index]
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.made)
+
+    def __reversed__(self) -> Iterator[Word]:
+        return reversed(self.made)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.made
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, tuple | PackedWords):
+            return NotImplemented
+        if len(other) != self._count:
+            return False  # told without making the words (a `Line` made with details
+            # compares them with the empty ones)
+        return self.made == (other.made if isinstance(other, PackedWords) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.made)
+
+    def __repr__(self) -> str:
+        return repr(self.made)
+
+    @property
+    def texts(self) -> list[str]:
+        """The words' texts, in order, without making the words."""
+        return self._texts.split("\n")
+
+
+def word_texts(words: Sequence[Word]) -> Sequence[str]:
+    """The texts of a line's words, in order (packed words tell them without being made:
+    a pass looking for one word reads them all)."""
+    if isinstance(words, PackedWords):
+        return words.texts
+    return [w.text for w in words]
+
+
+def word_heights(words: Sequence[Word]) -> list[int]:
+    """The heights of the boxes of a line's words that have text and a box, in order
+    (packed words tell them without being made: every page's type height is measured
+    from its lines' words)."""
+    if isinstance(words, PackedWords):
+        return words.heights()
+    return [w.box.y1 - w.box.y0 for w in words if w.box is not None and w.text]
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A heading's place in the book's outline: the division it opens.
@@ -199,7 +319,8 @@ class LineDetails:
     box: Box | None = None
     font_size: float | None = None
     id: str | None = None
-    words: tuple[Word, ...] = ()
+    words: Sequence[Word] = ()
+    """A tuple, or the `PackedWords` a reader keeps until they are read."""
     region: str | None = None
     baseline: int | None = None
     styles: frozenset[str] = frozenset()
@@ -260,7 +381,7 @@ class Line:
         box: Box | None = _GIVEN_NONE,
         font_size: float | None = _GIVEN_NONE,
         id: str | None = _GIVEN_NONE,  # noqa: A002 (the source's own word)
-        words: tuple[Word, ...] = _GIVEN_NONE,
+        words: Sequence[Word] = _GIVEN_NONE,
         region: str | None = _GIVEN_NONE,
         baseline: int | None = _GIVEN_NONE,
         styles: frozenset[str] = _GIVEN_NONE,
@@ -285,7 +406,7 @@ class Line:
             _DETAIL_HEADING(details, was.heading if heading is unset else heading)
             _DETAIL_BLOCK(details, was.block if block is unset else block)
             _DETAIL_LABEL_END(details, was.label_end if label_end is unset else label_end)
-            if details == PLAIN:
+            if details.box is None and details == PLAIN:  # (a line with a box is not)
                 details = PLAIN
         _LINE_TEXT(self, text)  # the slots set directly, as `box_of` does (speed)
         _LINE_ROLE(self, role)
@@ -308,7 +429,7 @@ class Line:
         @property
         def id(self) -> str | None: ...
         @property
-        def words(self) -> tuple[Word, ...]: ...
+        def words(self) -> Sequence[Word]: ...
         @property
         def region(self) -> str | None: ...
         @property

@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import replace
 
-from layout.model import Box, Line
+from layout.model import Box, Line, word_texts
 from layout.passes.notes.anchors import Candidate
 
 RAISED = 1.0
@@ -25,16 +25,18 @@ SMALLER = 0.8
 
 
 def _word_box(line: Line, start: int, end: int) -> Box | None:
-    """The box of the word that is exactly (or holds only) characters start:end."""
+    """The box of the word that is exactly (or holds only) characters start:end (found
+    by the words' texts: most marks are glued to a word, and their line's words need not
+    be made)."""
     offset = 0
-    for word in line.words:
-        at = line.text.find(word.text, offset) if word.text else -1
+    for k, text in enumerate(word_texts(line.words)):
+        at = line.text.find(text, offset) if text else -1
         if at < 0:
             return None
-        if at <= start and end <= at + len(word.text):
-            alone = not word.text[: start - at].strip("([") and not word.text[end - at:].strip(")]")
-            return word.box if alone else None
-        offset = at + len(word.text)
+        if at <= start and end <= at + len(text):
+            alone = not text[: start - at].strip("([") and not text[end - at:].strip(")]")
+            return line.words[k].box if alone else None
+        offset = at + len(text)
     return None
 
 
@@ -43,8 +45,10 @@ def lift(candidate: Candidate, line: Line) -> Candidate:
     if not line.words:
         return candidate
     box = _word_box(line, candidate.start, candidate.end)
+    if box is None:
+        return candidate
     others = [w.box for w in line.words if w.box is not None and w.box is not box]
-    if box is None or len(others) < 2:
+    if len(others) < 2:
         return candidate
     height = statistics.median(b.height for b in others)
     bottom = statistics.median(b.y1 for b in others)
