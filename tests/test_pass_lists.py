@@ -176,3 +176,19 @@ def test_an_items_label_ends_after_its_space(line: str, label: str) -> None:
                                   "§. 12. Der Staat", "Erstes Kapitel. Der Staat", "II."])
 def test_lines_that_open_no_item(line: str) -> None:
     assert item_label(line) is None
+
+
+def test_the_tei_holds_the_list_and_says_how_it_was_found() -> None:
+    from lxml import etree
+    from writer_fixtures import layout_rng
+
+    from layout.writers import tei
+
+    b = book([*LEAD_IN, *item("a)"), *item("b)"), *AFTER])
+    doc = etree.fromstring(tei.write(b))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert layout_rng().validate(doc), str(layout_rng().error_log.last_error)
+    assert doc.xpath("//t:body//t:list/t:item/@n", namespaces=ns) == ["a", "b"]
+    assert doc.xpath("//t:list/preceding-sibling::t:p", namespaces=ns), "the lead-in is a p"
+    said = " ".join(doc.xpath("//t:interpretation/t:p/text()", namespaces=ns))
+    assert "2 numbered list items (4 lines) in list/item" in said

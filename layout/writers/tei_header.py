@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from layout import __version__
-from layout.model import Book, Hyphen, Line
+from layout.model import Block, Book, Hyphen, Line
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
@@ -139,6 +139,7 @@ def encoding_desc(book: Book, replaced: int) -> etree._Element:
         E.p(f"{_n(starts, 'paragraph or heading start')}; {_n(roles['heading'], 'heading line')}"
             " in head; a paragraph that runs over a page break is one p holding the pb."),
         E.p(divisions(every)),
+        *[E.p(text) for text in lists(every)],
     )
     hyphenation = E.hyphenation(
         E.p("Every line-end hyphen is kept as printed. A printer's hyphen, removed on "
@@ -182,6 +183,19 @@ def divisions(lines: list[Line]) -> str:
         "the usual order of numberings alone, the rest on the book's own evidence "
         "(headings following one another, numberings started again)."
     )
+
+
+def lists(lines: list[Line]) -> list[str]:
+    """What the numbered lists hold (nothing when the book has none)."""
+    blocks: Counter[Block | None] = Counter(map(attrgetter("details.block"), lines))
+    if not blocks[Block.ITEM]:
+        return []
+    items = sum(1 for line in lines if line.details.block is Block.ITEM and line.label_end)
+    return [
+        f"{_n(items, 'numbered list item')} ({_n(blocks[Block.ITEM], 'line')}) in list/item: "
+        "runs of paragraphs opening with labels of one style that count on (1, 2, 3 or "
+        "a, b, c), item/@n the label's number; the printed label stays in the item's text."
+    ]
 
 
 def language_tag(book: Book) -> str | None:
