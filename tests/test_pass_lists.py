@@ -99,6 +99,16 @@ def test_a_number_opening_a_line_after_a_word_goes_on_with_its_item() -> None:
                                 " der / Stadt.")
 
 
+def test_a_list_inside_an_item_and_a_first_item_after_a_colon() -> None:
+    """The first item runs on from the prose's colon (a full line before it); item 1 holds
+    a list of its own (`a)`, `b)`); the outer list goes on at `2.`."""
+    b = book([FULL, FULL, "Die Behörden des Reiches gliedern sich in die folgenden zwei:",
+              "1. Die Gemeinden, die Kreise und die Provinzen des Landes, diese:",
+              *item("a)"), *item("b)"), *item("2."), *AFTER])
+    assert [text.split("|")[0] for text in items(b)] == ["1.", "a)", "b)", "2."]
+    assert b.pages[0].lines[3].paragraph_start, "the item the paragraphs pass ran on"
+
+
 # -- near misses ------------------------------------------------------------------------
 
 
@@ -117,6 +127,8 @@ def test_two_numbered_paragraphs_inside_a_longer_series_are_no_list() -> None:
                  FULL, "ihre Verwaltung."]
     nxt = ["168." + long_item[0][4:], *long_item[1:]]
     assert items(book([*AFTER, *long_item, *nxt, *AFTER])) == []
+    third = ["169." + long_item[0][4:], *long_item[1:]]  # three, but in the hundreds
+    assert items(book([*AFTER, *long_item, *nxt, *third, *AFTER])) == []
 
 
 def test_two_lettered_paragraphs_in_a_row_are_a_list() -> None:
