@@ -216,7 +216,8 @@ class _Reader:
             self.in_lines -= 1
             return
         elif isinstance(done, _OpenLine):
-            done.text = "".join(texts[done.start:])
+            if not self.words:  # its text content is its text only when it has no words
+                done.text = "".join(texts[done.start:])
             self.in_lines -= 1
         self.reading -= 1
         if not self.reading and self.waiting:
