@@ -6,9 +6,9 @@ and hyphenation (which needs the language and each line's flow), hyphenation bef
 paragraphs.
 
 In: a Book as a reader made it. Out: the same pages and lines, with roles, page numbers,
-running titles, footnotes, the language, hyphen decisions, paragraph starts, headings and
-list items set. Not handled: a Book already `analysed` (read back from our TEI): the CLI
-runs no passes on it.
+running titles, footnotes, the language, hyphen decisions, paragraph starts, letters'
+closes, headings and list items set. Not handled: a Book already `analysed` (read back
+from our TEI): the CLI runs no passes on it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from layout.passes import blanks
 from layout.passes.furniture import page_numbers, rules, running_titles, signatures, title_forms
 from layout.passes.margins import marginal
 from layout.passes.notes import footnotes
-from layout.passes.structure import divisions, lists
+from layout.passes.structure import divisions, letters, lists
 from layout.passes.text import hyphenation, language, paragraphs
 
 Pass = Callable[[Book], Book]
@@ -37,6 +37,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     language.mark,
     hyphenation.mark,
     paragraphs.mark,
+    letters.mark,
     divisions.mark,
     lists.mark,
 )

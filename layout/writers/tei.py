@@ -209,7 +209,7 @@ class _Writer:
             first = lines[text_at[0]]
             first_kind = kind_of(first)
             if first.paragraph_start or (first_kind != blocks.kind and blocks.kind != P_KIND):
-                blocks.close()  # the page begins a block: its pb stands before it
+                blocks.close(first_kind)  # the page begins a block: its pb stands before it
         content = text_at[:1] + note_at[:1]
         top_end = min(content) if content else (len(lines) + 1) // 2
         flush_at = text_at[-1] + 1 if text_at else (note_at[0] if note_at else len(lines))

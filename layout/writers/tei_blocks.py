@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from layout.model import Block, Heading, Line, Role
+from layout.model import LETTER_PARTS, Block, Heading, Line, Role
 from layout.writers.tei_header import TEI_NS
 
 (DIV, P, HEAD, LIST, ITEM, LG, L, OPENER, CLOSER, DATELINE, SALUTE, SIGNED, ADDRESS,
@@ -33,6 +33,7 @@ P_KIND = "p"
 LETTER_TAGS = {Block.DATELINE: DATELINE, Block.SALUTE: SALUTE, Block.SIGNED: SIGNED}
 TITLE_TAGS = {Block.BYLINE: BYLINE, Block.IMPRINT: DOC_IMPRINT}
 TITLE_BLOCKS = frozenset({Block.TITLE, Block.BYLINE, Block.IMPRINT, Block.TITLE_PAGE})
+LETTER_KINDS = frozenset(block.value for block in LETTER_PARTS)
 
 
 def kind_of(line: Line) -> str:
@@ -59,6 +60,7 @@ class Blocks:
         self.kind = ""  # the open block's kind ("head", "p" or a Block's value)
         self.div_has_block = False  # the open div holds a block (not just a pb)
         self.div_has_text = False  # the open div holds prose, a list or verse
+        self.closer: etree._Element | None = None  # the open div's <closer>, once it has one
         self.title_page: etree._Element | None = None
 
     # -- the containers ---------------------------------------------------------------
@@ -90,6 +92,7 @@ class Blocks:
             parent = self.divs[-1][1] if self.divs else self.the_body()
             self.div = etree.SubElement(parent, DIV)
             self.div_has_block = self.div_has_text = False
+            self.closer = None
         return self.div
 
     def unsettled(self) -> etree._Element | None:
@@ -97,9 +100,26 @@ class Blocks:
         and number (a streaming writer must not write its start tag yet)."""
         return self.div if self.div is not None and not self.div_has_block else None
 
-    def close(self) -> None:
-        """End the open block (a page begins with a new paragraph or heading)."""
+    def close(self, next_kind: str = "") -> None:
+        """End the open block (a page begins with a new paragraph or heading, of
+        `next_kind`); a page that goes on with the open div's closer (its last child)
+        has its page break in it."""
         self.block, self.kind = None, ""
+        closer = self.closer
+        if next_kind in LETTER_KINDS and closer is not None and self._is_last(closer):
+            self.block = closer
+
+    def _is_last(self, el: etree._Element) -> bool:
+        """Whether `el` is the open div's last child (the writer still writes into it)."""
+        div = self.div
+        return div is not None and len(div) > 0 and div[-1] is el
+
+    def _end_div(self) -> None:
+        """End the open div: its closer ended it. What follows goes in a new div beside
+        it (the schema has nothing after a closer)."""
+        if self.divs and self.divs[-1][1] is self.div:
+            self.divs.pop()
+        self.div, self.closer = None, None
 
     def open_division(self, heading: Heading) -> None:
         """Close the open divs of the heading's level and deeper; open its div inside the
@@ -116,6 +136,7 @@ class Blocks:
             div.set("n", self.clean(heading.n))
         self.divs.append((heading.level, div))
         self.div, self.div_has_block, self.div_has_text = div, False, False
+        self.closer = None
 
     # -- the blocks -------------------------------------------------------------------
 
@@ -129,6 +150,8 @@ class Blocks:
                 and kind != VERSE_KIND:  # a verse line is a line of its own
             return self.block
         self.block = None
+        if self.closer is not None and kind not in LETTER_KINDS:
+            self._end_div()
         if self.in_front and kind == P_KIND:
             self.block = etree.SubElement(self.container(), P)
         elif kind == HEAD_KIND:
@@ -167,8 +190,16 @@ class Blocks:
             group = last if goes_on and last is not None else etree.SubElement(div, LG)
             return etree.SubElement(group, L)
         # a letter's part: before the letter's text in its opener, after it in its closer
-        tag = OPENER if not self.div_has_text else CLOSER
-        frame = last if last is not None and last.tag == tag else etree.SubElement(div, tag)
+        # (one closer a div, which it ends: page breaks and notes may stand in it)
+        if self.div_has_text:
+            if self.closer is not None and not self._is_last(self.closer):
+                self._end_div()  # (a note after it): a closer of its own, in a div of its own
+                div = self.container()
+            frame = self.closer if self.closer is not None else etree.SubElement(div, CLOSER)
+            self.closer = frame
+        else:
+            frame = last if last is not None and last.tag == OPENER \
+                else etree.SubElement(div, OPENER)
         if block is Block.ADDRESS:
             address = frame[-1] if len(frame) and frame[-1].tag == ADDRESS \
                 else etree.SubElement(frame, ADDRESS)

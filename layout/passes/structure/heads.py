@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from layout.flows import Position, text_flow
-from layout.model import Book, Line, Role
+from layout.model import LETTER_PARTS, Book, Line, Role
 from layout.passes.structure.numbering import Number, counts_on, read_number
 from layout.passes.text.paragraphs import SENTENCE_END, Measure, indent_of
 
@@ -341,6 +341,10 @@ def find(book: Book, m: Measure, flow: list[Position] | None = None) -> list[Hea
         if caption or figure or FIGURE.match(lines[0].text) or block[0][0] in contents:
             close()
             caption, text_since = figure, True
+            continue
+        if lines[0].block in LETTER_PARTS:  # a letter's close (the letters pass): no heading
+            close()
+            text_since = True
             continue
         listed = _in_list(blocks, k)
         if not listed and all(line.role is Role.HEADING and _may_head(line) for line in lines):
