@@ -182,6 +182,9 @@ def closes(book: Book, flow: Sequence[Position]) -> list[Close]:
 
     found: list[Close] = []
     for k, pos in enumerate(flow):
+        text = pages[pos[0]].lines[pos[1]].text.lstrip()
+        if text[:1] != "(" and (not text[:1].isupper() or text[1:2].islower()):
+            continue  # (most lines: prose, opening with a small letter or a word in it)
         line = at(k)
         before = at(k - 1)
         if line is None or before is None or not is_name(line.text) or not ends_prose(before):
