@@ -10,6 +10,7 @@ from writer_fixtures import layout_rng
 
 from layout.model import Block, Book, Role
 from layout.passes import analyse
+from layout.passes.structure.datelines import is_dateline
 from layout.passes.structure.letters import is_address, is_name
 from layout.readers import read_file
 from layout.writers import tei
@@ -116,3 +117,46 @@ def test_a_signature_is_a_short_name_in_capitals(text: str, name: bool) -> None:
 ])
 def test_an_address_opens_with_capitals_and_is_no_heading(text: str, address: bool) -> None:
     assert is_address(text) is address
+
+
+DATELINE = "DEPARTMENT OF WAR, 31 March, 1821."
+
+
+def dated(page: int, to: str, opening: tuple[str, ...] = (DATELINE,)) -> list[str]:
+    """A page (its number first) ending a letter and beginning one, to `to`, whose text
+    `opening` begins (a dateline)."""
+    return [str(page), f"{to} shall hear in pursuance of the instructions of the President",
+            *TEXT[1:], f"THE SECRETARY OF WAR TO {to}", "[LC:Jackson Papers, Vol. 59]",
+            *opening, *TEXT, *CLOSE, DOCKET]
+
+
+def test_datelines_under_the_headings_of_a_book_of_letters() -> None:
+    b = book(dated(25, "ROBERT BUTLER"), dated(26, "JEAN A. PENIERES"),
+             dated(27, "GOVERNOR JACKSON"))
+    assert [text for part, text in parts(b) if part == "dateline"] == [DATELINE] * 3
+    doc = etree.fromstring(tei.write(b))
+    layout_rng().assertValid(doc)
+    opener = doc.find(f".//{TEI_NS}opener")
+    assert opener is not None and [etree.QName(el).localname for el in opener] == ["dateline"]
+    assert etree.QName(opener.getprevious()).localname == "head", "the dateline opens the letter"
+    assert etree.QName(opener.getnext()).localname == "p"
+
+
+def test_no_dateline_on_thin_evidence_nor_inside_a_paragraph() -> None:
+    assert [part for part, _ in parts(book(dated(25, "ROBERT BUTLER")))] == [
+        "salute", "signed", "address"]
+    inside = (FULL, "at the Department of War, 31 March, 1821.")
+    b = book(*(dated(page, to, inside) for page, to in
+               ((25, "ROBERT BUTLER"), (26, "JAMES MONROE"), (27, "JOHN R. BELL"))))
+    assert [part for part, _ in parts(b)] == ["salute", "signed", "address"] * 3
+    assert b.pages[1].lines[7].text == FULL and b.pages[1].lines[7].paragraph_start, (
+        "the letter's text begins under its heading")
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    (DATELINE, True), ('NASHVILLE 2" April 1821', True), ("No 4. ST AUGUSTINE June 8* 1821.", True),
+    ("Das Gesetz vom 27. Juni 1873 (R.-G.-Bl. S. 164) ist", False),
+    ("Head Quarters NASHVILLE 12 April", False), ("DEPARTMENT OF WAR, 1821.", False),
+])
+def test_a_dateline_names_a_month_and_ends_in_a_year(text: str, dateline: bool) -> None:
+    assert is_dateline(text) is dateline

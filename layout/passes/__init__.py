@@ -7,8 +7,8 @@ paragraphs.
 
 In: a Book as a reader made it. Out: the same pages and lines, with roles, page numbers,
 running titles, footnotes, the language, hyphen decisions, paragraph starts, letters'
-closes, headings and list items set. Not handled: a Book already `analysed` (read back
-from our TEI): the CLI runs no passes on it.
+closes, headings, datelines and list items set. Not handled: a Book already `analysed`
+(read back from our TEI): the CLI runs no passes on it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from layout.passes import blanks
 from layout.passes.furniture import page_numbers, rules, running_titles, signatures, title_forms
 from layout.passes.margins import marginal
 from layout.passes.notes import footnotes
-from layout.passes.structure import divisions, letters, lists
+from layout.passes.structure import datelines, divisions, letters, lists
 from layout.passes.text import hyphenation, language, paragraphs
 
 Pass = Callable[[Book], Book]
@@ -39,6 +39,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     paragraphs.mark,
     letters.mark,
     divisions.mark,
+    datelines.mark,
     lists.mark,
 )
 
