@@ -160,3 +160,15 @@ def test_no_dateline_on_thin_evidence_nor_inside_a_paragraph() -> None:
 ])
 def test_a_dateline_names_a_month_and_ends_in_a_year(text: str, dateline: bool) -> None:
     assert is_dateline(text) is dateline
+
+
+def test_the_tei_header_counts_the_letters_parts() -> None:
+    b = book(dated(25, "ROBERT BUTLER"), dated(26, "JEAN A. PENIERES"),
+             dated(27, "GOVERNOR JACKSON"))
+    doc = etree.fromstring(tei.write(b))
+    said = " ".join(doc.xpath("//t:interpretation/t:p/text()",
+                              namespaces={"t": TEI_NS.strip("{}")}))
+    assert ("3 datelines, 3 salutation or closing formula lines, 3 signatures, "
+            "3 address lines") in said
+    plain = etree.fromstring(tei.write(book([*TEXT, *TEXT])))
+    assert "Letters' parts" not in " ".join(plain.xpath("//text()"))

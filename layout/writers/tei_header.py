@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from layout import __version__
-from layout.model import Block, Book, Hyphen, Line
+from layout.model import LETTER_PARTS, Block, Book, Hyphen, Line
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
@@ -140,6 +140,7 @@ def encoding_desc(book: Book, replaced: int) -> etree._Element:
             " in head; a paragraph that runs over a page break is one p holding the pb."),
         E.p(divisions(every)),
         *[E.p(text) for text in lists(every)],
+        *[E.p(text) for text in letters(every)],
     )
     hyphenation = E.hyphenation(
         E.p("Every line-end hyphen is kept as printed. A printer's hyphen, removed on "
@@ -195,6 +196,19 @@ def lists(lines: list[Line]) -> list[str]:
         f"{_n(items, 'numbered list item')} ({_n(blocks[Block.ITEM], 'line')}) in list/item: "
         "runs of paragraphs opening with labels of one style that count on (1, 2, 3 or "
         "a, b, c), item/@n the label's number; the printed label stays in the item's text."
+    ]
+
+
+def letters(lines: list[Line]) -> list[str]:
+    """What the letters' openings and closings hold (nothing when the book has none)."""
+    blocks: Counter[Block | None] = Counter(map(attrgetter("details.block"), lines))
+    if not any(blocks[part] for part in LETTER_PARTS):
+        return []
+    return [
+        f"Letters' parts, each printed line kept a line: {_n(blocks[Block.DATELINE], 'dateline')}"
+        f", {_n(blocks[Block.SALUTE], 'salutation or closing formula line')}, "
+        f"{_n(blocks[Block.SIGNED], 'signature')}, {_n(blocks[Block.ADDRESS], 'address line')};"
+        " before a letter's text in opener, after it in closer, which ends its div."
     ]
 
 
