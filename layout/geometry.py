@@ -232,17 +232,22 @@ _LAYOUTS: dict[tuple[int, int, int, tuple[int, ...]], tuple[Box, Box, Layout]] =
 def of(page: Page) -> Layout | None:
     """The page's layout, or None when its lines have no boxes."""
     lines = page.lines
-    boxes = {i: ln.box for i, ln in enumerate(lines) if ln.box is not None and ln.text.strip()}
-    printed = list(boxes)
+    marginal = Role.MARGINAL
+    printed: list[int] = []  # lines with a box and a text: what the page's layout is of
+    in_rows: list[int] = []  # those of them in the text's rows (no marginal note)
+    for i, ln in enumerate(lines):  # one loop: the passes ask six times a page
+        if ln.box is not None and ln.text and not ln.text.isspace():
+            printed.append(i)
+            if ln.role is not marginal:
+                in_rows.append(i)
     if not printed:
         return None
-    marginal = Role.MARGINAL
-    in_rows = [i for i in printed if lines[i].role is not marginal]
-    first, last = boxes[printed[0]], boxes[printed[-1]]
+    first, last = lines[printed[0]].box, lines[printed[-1]].box
     key = (id(first), id(last), len(lines), tuple(in_rows))
     known = _LAYOUTS.get(key)
     if known is not None and known[0] is first and known[1] is last:
         return known[2]
+    boxes = {i: box for i in printed if (box := lines[i].box) is not None}
     frame = _frame(lines, printed, boxes)
     if frame is None:
         return None
@@ -258,5 +263,5 @@ def of(page: Page) -> Layout | None:
     )
     if len(_LAYOUTS) >= FRAMES_KEPT:
         _LAYOUTS.clear()
-    _LAYOUTS[key] = (first, last, layout)
+    _LAYOUTS[key] = (boxes[printed[0]], boxes[printed[-1]], layout)
     return layout
