@@ -124,6 +124,9 @@ pool (0.98x its time, start-up apart, on the benchmark's 6,924 pages; 1.08x with
 PRELOAD = ["distributed", "layout.batch.worker"]
 """What the fork server imports once, so that every worker starts with it imported."""
 
+FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
+"""Whether the system can fork workers from a server (not on Windows)."""
+
 
 def _start_forkserver() -> None:
     """Start the fork server the local workers are forked from, importing Dask and the
@@ -131,7 +134,7 @@ def _start_forkserver() -> None:
     the two imports run side by side: the cluster is up about a fifth of a second sooner
     than when the server starts as the first worker is asked for, and a few seconds
     sooner than Dask's default, each worker a fresh interpreter importing everything."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if not FORKSERVER:
         return
     with suppress(Exception):  # only an optimisation: Dask's own start otherwise
         multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
@@ -145,7 +148,7 @@ def _local_settings() -> Iterator[None]:
     import dask
 
     settings = dict(LOCAL_SETTINGS)
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    if FORKSERVER:
         settings["distributed.worker.multiprocessing-method"] = "forkserver"
     with dask.config.set(settings):
         yield
