@@ -216,7 +216,7 @@ def _frame(lines: Sequence[Line], printed: list[int], boxes: dict[int, Box]) -> 
     full = [i for i in printed if FULL * measure <= boxes[i].width]
     columns = _columns([boxes[i] for i in full], measure)
     sample = full or printed
-    step = max(1, len(sample) // SIZE_SAMPLE)
+    step = -(-len(sample) // SIZE_SAMPLE)  # at most SIZE_SAMPLE lines
     size = float(statistics.median([type_height(lines[i]) for i in sample[::step]])) or 1.0
     frame = (measure, tuple(columns), size, _pitch(lines, full, size))
     if len(_FRAMES) >= FRAMES_KEPT:
