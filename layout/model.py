@@ -17,7 +17,7 @@ A reader may keep a line's words packed (`PackedWords`), made into `Word`s when 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from operator import attrgetter
@@ -174,33 +174,55 @@ class PackedWords(Sequence[Word]):
     every later pass. Packed, a line's words are three objects: their texts in one string
     (a line break between two: a word's text holds none), their boxes in one array of
     four whole numbers a word (left, top, right, bottom; an inverted box for a word
-    without one) and their type sizes (None when no word gives one).
+    without one) and their type sizes (None when no word gives one). The boxes may be
+    given unread, as a function the first ask calls (`boxes`).
 
     The first read makes all the line's words and keeps them; before and after, the value
     is that of the tuple of those words: equal to it, hashed alike, sliced into tuples.
     The heights of the words' boxes are told without making them (`heights`: the type
     height of a page's lines is measured from every line's words)."""
 
-    __slots__ = ("_boxes", "_count", "_sizes", "_texts", "_words")
+    __slots__ = ("_boxes", "_count", "_sizes", "_texts", "_unread", "_words")
 
-    def __init__(self, texts: Sequence[str], boxes: Sequence[int],
+    def __init__(self, texts: Sequence[str], boxes: Sequence[int] | Callable[[], Sequence[int]],
                  sizes: Sequence[float | None] | None = None) -> None:
         self._texts = "\n".join(texts)
         if self._texts.count("\n") != len(texts) - 1:
             raise ValueError("a word's text holds a line break")
-        if len(boxes) != 4 * len(texts) or (sizes is not None and len(sizes) != len(texts)):
+        if sizes is not None and len(sizes) != len(texts):
             raise ValueError("not four numbers and one type size a word")
         self._count = len(texts)
-        self._boxes = boxes
+        self._unread: Callable[[], Sequence[int]] | None = None
+        self._boxes: Sequence[int] = ()
+        if callable(boxes):
+            self._unread = boxes
+        else:
+            self._check(boxes)
         self._sizes = sizes
         self._words: tuple[Word, ...] | None = None
+
+    def _check(self, boxes: Sequence[int]) -> None:
+        if len(boxes) != 4 * self._count:
+            raise ValueError("not four numbers and one type size a word")
+        self._boxes = boxes
+
+    @property
+    def boxes(self) -> Sequence[int]:
+        """The words' boxes, four numbers a word. A reader may give them unread (a
+        function): most lines' word boxes are never asked for, and reading the numbers of
+        a book's 200,000 word boxes costs a tenth of reading it."""
+        unread = self._unread
+        if unread is not None:
+            self._unread = None
+            self._check(unread())
+        return self._boxes
 
     @property
     def made(self) -> tuple[Word, ...]:
         """The words as `Word`s, made on the first read and kept."""
         words = self._words
         if words is None:
-            b, sizes = self._boxes, self._sizes or (None,) * self._count
+            b, sizes = self.boxes, self._sizes or (None,) * self._count
             words = self._words = tuple(
                 word_of(text, box_of(x0, y0, x1, y1) if x1 >= x0 and y1 >= y0 else None, size)
                 for text, x0, y0, x1, y1, size in zip(
@@ -212,7 +234,7 @@ class PackedWords(Sequence[Word]):
     def heights(self) -> list[int]:
         """The heights of the boxes of the words that have text, in order (a made
         word's `box.height`, for the words with text and a box)."""
-        b, texts = self._boxes, self._texts
+        b, texts = self.boxes, self._texts
         heights = list(map(_minus, b[3::4], b[1::4]))
         if not heights:
             return heights

@@ -97,3 +97,25 @@ def test_a_hocr_books_words_are_packed_and_read_as_words() -> None:
                                 Word("Recht", Box(50, 2, 120, 18), 9.0),
                                 Word("", Box(130, 0, 200, 20))]
     assert word_heights(line.words) == [20, 16]
+
+
+def test_packed_words_read_their_boxes_only_when_asked() -> None:
+    asked: list[int] = []
+
+    def unread() -> tuple[int, ...]:
+        asked.append(1)
+        return (0, 0, 40, 10, 50, 2, 90, 10)
+
+    packed = PackedWords(["Das", "Recht"], unread)
+    assert packed.texts == ["Das", "Recht"] and not asked
+    assert packed.heights() == [10, 8] and asked == [1]
+    assert packed[1].box == Box(50, 2, 90, 10) and asked == [1]  # read once, kept
+    with pytest.raises(ValueError, match="four numbers"):
+        PackedWords(["a"], lambda: (0, 0, 1)).heights()
+
+
+def test_a_line_of_hocr_reads_its_word_boxes_as_given_when_asked() -> None:
+    packed = words(["a", "b", "c"], ["bbox 1 2 3 4; x_wconf 90", "bbox  5 6  7 8", "x_wconf 3"])
+    assert [w.box for w in packed] == [Box(1, 2, 3, 4), Box(5, 6, 7, 8), None]
+    many = words(["a"], ["bbox 1 2\n 3 4"])  # a title over two lines is read at once
+    assert many[0].box == Box(1, 2, 3, 4)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
+from functools import partial
 from itertools import chain
 from typing import cast
 
@@ -65,8 +66,24 @@ def font_size(title: str) -> float | None:
 
 def words(texts: list[str], titles: list[str]) -> PackedWords:
     """A line's words from their texts (white space folded) and their titles, packed
-    (see `PackedWords`): the common titles' boxes read in C, one regex match and four
-    numbers a word, a word's box made only when a pass reads the word."""
+    (see `PackedWords`): their boxes read only when a pass asks for them (`boxes`), a
+    word's `Word` made only when a pass reads the word."""
+    joined = "\n".join(titles)
+    sizes = None
+    if "x_fsize" in joined:  # one search for the line: most engines give none
+        sizes = [font_size(title) for title in titles]
+    if joined.count("\n") != len(titles) - 1:  # a title of many lines: read now
+        return PackedWords(texts, boxes(titles), sizes)
+    return PackedWords(texts, partial(_unread_boxes, joined), sizes)
+
+
+def _unread_boxes(joined: str) -> Sequence[int]:
+    return boxes(joined.split("\n"))
+
+
+def boxes(titles: list[str]) -> Sequence[int]:
+    """The boxes the titles give, four numbers a title (an inverted box where a title
+    gives none): the common titles read in C, one regex match and four numbers each."""
     found = list(map(_PLAIN_BOX, titles))
     if None in found:  # a title set otherwise: each read as `bbox` reads it
         read: list[int] = []
@@ -76,12 +93,7 @@ def words(texts: list[str], titles: list[str]) -> PackedWords:
     else:
         plain = cast(list[re.Match[str]], found)
         read = list(map(int, chain.from_iterable(map(_GROUPS, plain))))
-    numbers: Sequence[int]
     try:
-        numbers = array("q", read)  # one object, not four a word
+        return array("q", read)  # one object, not four a word
     except OverflowError:  # numbers too long for 64 bits: kept as they are
-        numbers = tuple(read)
-    sizes = None
-    if "x_fsize" in "\n".join(titles):  # one search for the line: most engines give none
-        sizes = [font_size(title) for title in titles]
-    return PackedWords(texts, numbers, sizes)
+        return tuple(read)
