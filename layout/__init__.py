@@ -27,40 +27,66 @@ Module map (readers -> one model -> passes -> writers):
 - `layout.api`: the Python API: `read`, `analyse`, `convert` -> `Result` (in memory).
 - `layout.outputs`: the output kinds (the one table) and a run's `Options`.
 - `layout.files`: reading an input path; writing outputs atomically, never over the input.
-- `layout.job`: one book from its input path to its output files, with a `Report`.
+- `layout.job`: one book from its input path to its output files, with a `Report`
+  (`layout.report`: the report and the exit codes, apart from the engine).
 - `layout.progress`: progress in pages, step by step (a tqdm bar on a terminal).
 - `layout.cli`: the command line: argv, messages and exit codes over `layout.job`.
 """
 
 __version__ = "0.1.0"
 
-# The API comes after __version__: the writers it loads read it from here.
-from layout.api import (  # noqa: E402
-    Result,
-    Source,
-    analyse,
-    convert,
-    read,
-)
-from layout.model import (  # noqa: E402
-    Anchor,
-    Block,
-    Book,
-    Box,
-    Diagnostic,
-    Footnote,
-    Heading,
-    Hyphen,
-    Line,
-    Metadata,
-    Page,
-    Role,
-)
-from layout.progress import Progress  # noqa: E402
-from layout.readers import ReadError  # noqa: E402
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from layout.api import Result, Source, analyse, convert, read
+    from layout.model import (
+        Anchor,
+        Block,
+        Book,
+        Box,
+        Diagnostic,
+        Footnote,
+        Heading,
+        Hyphen,
+        Line,
+        Metadata,
+        Page,
+        Role,
+    )
+    from layout.progress import Progress
+    from layout.readers import ReadError
 
 __all__ = [
     "Anchor", "Block", "Book", "Box", "Diagnostic", "Footnote", "Heading", "Hyphen", "Line",
     "Metadata", "Page", "Progress", "ReadError", "Result", "Role", "Source", "__version__",
     "analyse", "convert", "read",
 ]
+
+_HOMES = {
+    **dict.fromkeys(("Result", "Source", "analyse", "convert", "read"), "layout.api"),
+    **dict.fromkeys(("Anchor", "Block", "Book", "Box", "Diagnostic", "Footnote", "Heading",
+                     "Hyphen", "Line", "Metadata", "Page", "Role"), "layout.model"),
+    "Progress": "layout.progress",
+    "ReadError": "layout.readers",
+}
+"""Where each name `layout` offers is defined. They are loaded at first use (PEP 562), not
+with the package: `import layout.cli` or `layout.batch` must not import the engine (the
+passes, readers and writers, a tenth of a second) before it is needed; a `layout batch
+--cluster local` starts its fork server first, so that the two processes import side by
+side."""
+
+
+def __getattr__(name: str) -> object:
+    """A name of `__all__`, from its module on first use (then kept here)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'layout' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -22,10 +22,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO
 
 from layout import files
 from layout.model import Book
+from layout.outputs import DEFAULT_DPI, Mode, Notes
 from layout.passes import DEFAULT_PASSES, Pass
 from layout.passes import analyse as run_passes
 from layout.progress import Progress, Silent
@@ -36,10 +37,6 @@ if TYPE_CHECKING:
 
 Source = str | bytes | os.PathLike[str]
 """A book to read: a path (file or folder), the bytes of a file, or its text."""
-Notes = Literal["none", "end"]
-Mode = Literal["facsimile", "reflow"]
-DEFAULT_DPI = 110.0
-"""The PNG previews' resolution when none is asked for."""
 
 
 def language_tag(text: str) -> str:

@@ -19,10 +19,9 @@ from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from layout import __version__
-from layout.api import language_tag
 from layout.files import STDOUT
-from layout.job import EXIT_USAGE, convert_file, output_dir_targets
 from layout.outputs import DIR_KINDS, OUTPUT_KINDS, Options
+from layout.report import EXIT_USAGE
 
 DESCRIPTION = """\
 Rebuild the structure of an OCR'd book: find the printed page numbers, running titles
@@ -282,6 +281,8 @@ def page_size(text: str) -> tuple[float, float]:
 
 def language(text: str) -> str:
     """Parse --lang: a BCP 47 tag, or a usage error suggesting one."""
+    from layout.api import language_tag
+
     try:
         return language_tag(text)
     except ValueError as err:
@@ -295,6 +296,8 @@ def targets(args: argparse.Namespace, parser: argparse.ArgumentParser) -> dict[s
     if args.output_dir == STDOUT:
         parser.error("-o needs a folder; to write one output to standard output, give "
                      "its option - (e.g. --tei -)")
+    from layout.job import output_dir_targets
+
     chosen = output_dir_targets(args.input, args.output_dir) if args.output_dir else {}
     for kind in OUTPUT_KINDS:
         path = getattr(args, kind.name)
@@ -324,6 +327,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "batch":
         return batch_main(args)
+    # The engine, imported here rather than with this module: a batch starts its
+    # workers (or their fork server) before it loads the engine, if it does at all.
+    from layout.job import convert_file
+
     try:
         report = convert_file(
             args.input, targets(args, parser), options(args),
@@ -344,6 +351,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def batch_main(args: argparse.Namespace) -> int:
     """`layout batch`: run it, print the failures as they come and the summary line."""
+    if args.cluster == "local":  # first: its import runs beside the rest of ours
+        from layout.batch.cluster import start_local_server
+
+        start_local_server()
     from layout import batch
 
     plan = batch.Plan(

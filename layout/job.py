@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -20,36 +19,19 @@ from layout import api, files
 from layout.files import OutputError
 from layout.outputs import KINDS, OUTPUT_KINDS, Options
 from layout.passes import DEFAULT_PASSES
-from layout.progress import Bar, Progress, Silent, counted, pages_word
+from layout.progress import Bar, Progress, Silent, counted
 from layout.readers import ReadError
+from layout.report import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    Report,
+)
 from layout.writers import RefusedOutput
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4
 PROGRESS_MIN_PAGES = 20
 """Books shorter than this convert too fast for a progress bar to help."""
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """How the conversion of one input went (small and picklable, for batch workers)."""
-
-    input: str
-    status: int
-    """The command line's exit code: 0 converted, 1 input, 3 output, 4 internal error."""
-    message: str = ""
-    """One line saying what went wrong ("" when converted), without the `layout: `."""
-    pages: int = 0
-    seconds: float = 0.0
-    outputs: tuple[str, ...] = ()
-    """The files and folders written (standard output is not listed)."""
-    remarks: tuple[str, ...] = ()
-    """The engine's remarks about the input (one line each), for the user to read."""
-
-    @property
-    def summary(self) -> str:
-        """'645 pages in 1.23 s -> out/a.json, out/a.txt'."""
-        took = f"{pages_word(self.pages)} in {self.seconds:.2f} s"
-        return f"{took} -> {', '.join(self.outputs)}" if self.outputs else took
 
 
 def output_dir_targets(input_path: str, folder: str) -> dict[str, str]:

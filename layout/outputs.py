@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
-from layout.api import DEFAULT_DPI, Mode, Notes, Result
 from layout.progress import Progress
+
+if TYPE_CHECKING:  # the table names the API's Result; importing it loads the engine
+    from layout.api import Result
+
+Notes = Literal["none", "end"]
+"""Where the reading text puts footnotes: left out, or each page's at its chunk's end."""
+Mode = Literal["facsimile", "reflow"]
+"""How the PDF and PNG pages are set: one per source page, or reflowed."""
+DEFAULT_DPI = 110.0
+"""The PNG previews' resolution when none is asked for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +46,9 @@ class Options:
     """The reading text keeps the printed lines of paragraphs (else one line each)."""
 
 
-FileRender = Callable[[Result, Options, Progress | None], bytes]
-StreamRender = Callable[[Result, Options, BinaryIO], None]
-FolderRender = Callable[[Result, Options, Progress | None], Iterator[tuple[str, bytes]]]
+FileRender = Callable[["Result", Options, "Progress | None"], bytes]
+StreamRender = Callable[["Result", Options, BinaryIO], None]
+FolderRender = Callable[["Result", Options, "Progress | None"], Iterator[tuple[str, bytes]]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -261,16 +261,16 @@ def test_sigterm_stops_the_batch_cleanly(tmp_path: Path) -> None:
 def test_a_book_that_kills_its_worker_is_recorded(
     shelf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from layout.batch import worker
+    from layout import job
 
-    real = worker.convert_file
+    real = job.convert_file
 
     def crash_on_poison(path: str, *args: Any, **kwargs: Any) -> Any:
         if "poison" in path:
             os._exit(9)  # as if killed: no exception, no report
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(worker, "convert_file", crash_on_poison)  # forked workers inherit it
+    monkeypatch.setattr(job, "convert_file", crash_on_poison)  # forked workers inherit it
     shutil.copy(SEED, shelf / "poison.txt")
     out = tmp_path / "out"
     assert main(["batch", str(shelf), "-o", str(out), "--jobs", "2", "-q"]) == 1

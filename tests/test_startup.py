@@ -48,3 +48,55 @@ def test_tei_loads_lxml_and_lang_loads_langcodes(tmp_path: Path) -> None:
     modules = loaded_after("convert", str(SAMPLE), "--tei", str(tmp_path / "a.xml"),
                            "--lang", "en", "-q")
     assert {m.split(".")[0] for m in heavy(modules)} == {"langcodes", "lxml"}
+
+
+ENGINE = ("layout.api", "layout.job", "layout.passes", "layout.writers", "layout.typeset")
+"""The engine's modules: what converts a book, a tenth of a second to import."""
+
+
+def loaded_by(code: str) -> set[str]:
+    """The modules loaded after running `code` in a fresh interpreter."""
+    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def engine(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if any(m == e or m.startswith(e + ".") for e in ENGINE))
+
+
+def test_the_package_loads_the_engine_at_first_use() -> None:
+    modules = loaded_by("import layout, layout.cli\nassert layout.__version__")
+    assert engine(modules) == []
+    used = loaded_by("import layout\nassert callable(layout.convert)")
+    assert "layout.api" in used and "layout.passes" in used
+
+
+def test_the_fork_server_starts_before_the_rest_of_the_batch_loads() -> None:
+    """`layout batch --cluster local` imports the cluster module first, to start the
+    fork server its workers come from; it must not bring the batch or the engine."""
+    modules = loaded_by("import layout.cli\nimport layout.batch.cluster")
+    assert engine(modules) == []
+    assert "layout.batch.runner" not in modules and "tqdm" not in modules
+
+
+def test_a_batch_parent_hands_out_books_without_the_engine(tmp_path: Path) -> None:
+    """The parent of a batch plans, hands out tasks and records what comes back (a
+    worker's outcome, unpickled); the engine is the workers'."""
+    import pickle
+
+    from layout.batch import shelf, worker
+    from layout.outputs import Options
+
+    volume = shelf.gather([str(SAMPLE)])[0]
+    task = worker.Task(volume, worker.targets(volume, tmp_path, ("json",)), Options())
+    sent = pickle.dumps((task, worker.convert(task)))
+    modules = loaded_by(
+        "import pickle\n"
+        "from layout.batch import runner, worker\n"
+        f"task, outcome = pickle.loads({sent!r})\n"
+        "assert outcome.report.status == 0 and outcome.report.pages == 1\n"
+        "assert worker.died(task, 'a test').report.status == 4\n"
+    )
+    assert engine(modules) == []

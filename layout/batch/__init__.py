@@ -12,28 +12,52 @@ The modules, in the order a batch goes through them:
   each with a unique name, its size and (for `--resume`) its hash;
 - `manifest` and `journal`: OUTDIR/manifest.jsonl, one line per finished book, flushed
   at once; what `--resume` may skip; pages.jsonl likewise;
-- `worker`: one book in a worker process (`layout.job.convert_file` underneath);
+- `worker`: one book in a worker process (`layout.job.convert_file` underneath), and
+  `engine`: the modules it runs on, loaded only where books are converted;
 - `pool` (local worker processes) and `cluster` (Dask distributed): the engines;
 - `progress`: the bar over books and pages, and the summary;
-- `run`: the door, from INPUTs to summary.
+- `runner`: the door, from INPUTs to summary (`run`).
+
+The names below load with their modules at first use (PEP 562), not with the package:
+`layout batch --cluster local` imports `cluster` first, to start its fork server before
+it loads anything else (and the server imports `cluster` without the rest).
 """
 
-from layout.batch.progress import Summary
-from layout.batch.run import (
-    EXIT_FAILED,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_OUTPUT,
-    EXIT_USAGE,
-    BatchError,
-    Plan,
-    cores,
-    default_formats,
-    parse_formats,
-    run,
-)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from layout.batch.progress import Summary
+    from layout.batch.runner import (
+        EXIT_FAILED,
+        EXIT_INTERRUPTED,
+        EXIT_OK,
+        EXIT_OUTPUT,
+        EXIT_USAGE,
+        BatchError,
+        Plan,
+        cores,
+        default_formats,
+        parse_formats,
+        run,
+    )
 
 __all__ = [
     "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE",
     "BatchError", "Plan", "Summary", "cores", "default_formats", "parse_formats", "run",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """A name of `__all__`, from its module on first use (then kept here)."""
+    if name not in __all__:
+        raise AttributeError(f"module 'layout.batch' has no attribute {name!r}")
+    import importlib
+
+    home = "layout.batch.progress" if name == "Summary" else "layout.batch.runner"
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

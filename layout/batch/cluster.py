@@ -22,10 +22,13 @@ import multiprocessing.forkserver
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from layout import __version__
-from layout.batch.worker import Outcome, Task, convert, died
+from layout.batch import engine
+
+if TYPE_CHECKING:
+    from layout.batch.worker import Outcome, Task
 
 CONNECT_SECONDS = 20
 """How long to wait for a scheduler to answer."""
@@ -48,8 +51,10 @@ def run(
             "--cluster needs Dask's 'distributed' package: "
             "pip install 'layout-ocr-books[cluster]'"
         )
+    from layout.batch.worker import convert, died
+
     if address == "local":
-        _start_forkserver()  # it imports Dask and the engine while this process imports Dask
+        start_local_server()  # if the command line has not already
     distributed: Any = importlib.import_module("distributed")  # typed loosely upstream
     with _client(distributed, address, jobs) as client:
         _check_workers(client, outdir)
@@ -121,20 +126,24 @@ dashboard there is none of; and the check for a blocked event loop, fifty times 
 in each of five loops. Without them the books convert on Dask as fast as in the process
 pool (0.98x its time, start-up apart, on the benchmark's 6,924 pages; 1.08x with them)."""
 
-PRELOAD = ["distributed", "layout.batch.worker"]
-"""What the fork server imports once, so that every worker starts with it imported."""
+PRELOAD = ["distributed", "layout.batch.cluster", "layout.batch.worker", *engine.MODULES]
+"""What the fork server imports once, so that every worker starts with it imported: Dask,
+what the workers are asked to run (`worker_sees`, `layout.batch.worker.convert`) and the
+engine under it."""
 
 FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 """Whether the system can fork workers from a server (not on Windows)."""
 
 
-def _start_forkserver() -> None:
-    """Start the fork server the local workers are forked from, importing Dask and the
-    engine once (where the system has one). Started before this process imports Dask,
-    the two imports run side by side: the cluster is up about a fifth of a second sooner
-    than when the server starts as the first worker is asked for, and a few seconds
-    sooner than Dask's default, each worker a fresh interpreter importing everything."""
-    if not FORKSERVER:
+def start_local_server() -> None:
+    """Start the fork server the workers of a `local` cluster are forked from, importing
+    Dask and the engine once (where the system has one and Dask is installed; at once
+    if it is running). Started before this process imports Dask, the two imports run
+    side by side: the cluster is up about a fifth of a second sooner than when the
+    server starts as the first worker is asked for, and a few seconds sooner than Dask's
+    default, each worker a fresh interpreter importing everything. The command line
+    starts it first thing, before it loads the rest of the batch."""
+    if not FORKSERVER or importlib.util.find_spec("distributed") is None:
         return
     with suppress(Exception):  # only an optimisation: Dask's own start otherwise
         multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)

@@ -22,6 +22,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 
+from layout.batch import engine
 from layout.batch.worker import Outcome, Task, convert, died
 
 DIED = "its process ended abruptly: killed, out of memory or crashed"
@@ -29,6 +30,7 @@ DIED = "its process ended abruptly: killed, out of memory or crashed"
 
 def run(tasks: Sequence[Task], jobs: int, deliver: Callable[[Outcome], None]) -> None:
     """Convert every task on `jobs` worker processes, delivering each outcome."""
+    engine.load()  # once here: each forked worker starts with it
     queue: deque[Task] = deque(tasks)
     suspects: deque[Task] = deque()
     while queue or suspects:

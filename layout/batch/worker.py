@@ -9,6 +9,9 @@ small and picklable, so it travels back to the caller from any worker.
 A worker process converts book after book: the word-frequency lists and hyphenation
 patterns are cached per process (`layout.passes.text.lexicon`, pyphen), so each is read
 once per worker and language, not once per book.
+
+`convert` imports the engine when it first runs, not this module: the parent builds
+tasks and receives outcomes with it (see `layout.batch.engine`).
 """
 
 from __future__ import annotations
@@ -16,13 +19,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from layout import api
 from layout.batch.shelf import Volume, digest
-from layout.job import EXIT_INTERNAL, Report, convert_file
 from layout.model import Book, Hyphen
 from layout.outputs import KINDS, Options
-from layout.writers import pages
+from layout.report import EXIT_INTERNAL, Report
+
+if TYPE_CHECKING:
+    from layout import api
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,9 @@ def targets(volume: Volume, outdir: Path, formats: Sequence[str]) -> dict[str, s
 
 def convert(task: Task) -> Outcome:
     """Convert one book into its targets; never raises for a bad book."""
+    from layout.job import convert_file  # the engine (`layout.batch.engine.MODULES`)
+    from layout.writers import pages
+
     seen: dict[str, tuple[int, int, bytes]] = {}
 
     def inspect(result: api.Result) -> None:
