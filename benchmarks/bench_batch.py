@@ -4,17 +4,20 @@ LocalCluster: pages per second, scaling efficiency, Dask against the process poo
     python benchmarks/bench_batch.py [BOOK ...] [--workers N] [--runs R] [--copies C]
                                      [--no-cluster] [--check]
 
-The shelf is the shared corpus (every ../shared/corpus/*/*.txt) unless books are given,
-each book `--copies` times under its own name (a real shelf has thousands of books: more
-copies weigh the start-up as it weighs there). Each run is a fresh `python -m layout
-batch SHELF -o TMP --jobs K --quiet`, start-up included, as a user sees it. Scaling
-efficiency is the speed-up over one worker divided by the workers (the target is 0.8 or
-more per core up to the machine's cores); the Dask run uses N LocalCluster workers and
-should take at most 25 % longer than the pool of N. Settings are run interleaved, the
-best of `--runs` counting. "cpu s" is the CPU time of the batch and its worker
-processes (a LocalCluster's workers, forked by Dask's fork server, are not counted).
-The load is printed before and after: on a shared machine, other work takes cores
-from ours. `--check` exits 1 when a target is missed.
+The shelf is every book of the shared corpus that `layout batch` reads, unless books are
+given: the 17 text books of ../shared/corpus/*/*.txt (2,308 pages), the 29 book folders
+of PAGE-XML files of ../shared/corpus-geo/page/*/ (106 pages) and the 2 raw downloads of
+../shared/corpus-raw/*.txt (a HathiTrust and an Internet Archive text, 102 pages): 48
+books, 2,516 pages. Each book is there `--copies` times under its own name (a real shelf
+has thousands of books: more copies weigh the start-up as it weighs there). Each run is
+a fresh `python -m layout batch SHELF -o TMP --jobs K --quiet`, start-up included, as a
+user sees it. Scaling efficiency is the speed-up over one worker divided by the workers
+(the target is 0.8 or more per core up to the machine's cores); the Dask run uses N
+LocalCluster workers and should take at most 25 % longer than the pool of N. Settings
+are run interleaved, the best of `--runs` counting. "cpu s" is the CPU time of the batch
+and its worker processes (a LocalCluster's workers, forked by Dask's fork server, are
+not counted). The load is printed before and after: on a shared machine, other work
+takes cores from ours. `--check` exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -32,19 +35,33 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED = ROOT.parent / "shared"
 EFFICIENCY_TARGET = 0.8
 DASK_SLOWER_AT_MOST = 1.25
 
 
+def corpus() -> dict[str, list[Path]]:
+    """The shared corpus's books by kind: text files, folders of PAGE-XML pages, raw
+    downloads."""
+    return {
+        "text books": sorted(SHARED.glob("corpus/*/*.txt")),
+        "PAGE-XML book folders": sorted(p for p in SHARED.glob("corpus-geo/page/*")
+                                        if p.is_dir()),
+        "raw downloads": sorted(SHARED.glob("corpus-raw/*.txt")),
+    }
+
+
 def make_shelf(books: list[Path], copies: int, folder: Path) -> Path:
-    """A folder holding each book `copies` times under its own name (copied: the batch
-    takes links to one file for one book)."""
+    """A folder holding each book (a file or a folder of pages) `copies` times under its
+    own name (copied: the batch takes links to one file for one book)."""
     shelf = folder / "shelf"
     shelf.mkdir()
     for book in books:
         for n in range(copies):
-            shutil.copyfile(book, shelf / f"{book.stem}-{n}{book.suffix}")
+            if book.is_dir():
+                shutil.copytree(book, shelf / f"{book.name}-{n}")
+            else:
+                shutil.copyfile(book, shelf / f"{book.stem}-{n}{book.suffix}")
     return shelf
 
 
@@ -81,13 +98,15 @@ def main() -> int:
     parser.add_argument("--no-cluster", action="store_true", help="skip the Dask run")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
-    books = args.books or sorted(CORPUS.glob("*/*.txt"))
+    kinds = {"books given": args.books} if args.books else corpus()
+    books = [book for group in kinds.values() for book in group]
     if not books:
-        sys.exit(f"bench: no books given and {CORPUS} not found")
+        sys.exit(f"bench: no books given and no corpus in {SHARED}")
     print(f"machine: {platform.machine()} {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {platform.system()}")
-    print(f"shelf: {len(books)} books x {args.copies} copies; best of {args.runs} runs; "
-          "wall time of the whole command, start-up included")
+    parts = ", ".join(f"{len(group)} {kind}" for kind, group in kinds.items())
+    print(f"shelf: {len(books)} books ({parts}) x {args.copies} copies; best of "
+          f"{args.runs} runs; wall time of the whole command, start-up included")
     print(f"before: {load()}")
     failed = []
     with tempfile.TemporaryDirectory(prefix="layout-bench-batch-") as name:
@@ -122,6 +141,7 @@ def main() -> int:
             if not cluster and efficiency < EFFICIENCY_TARGET:
                 failed.append(f"efficiency {efficiency:.2f} on {jobs} workers "
                               f"< {EFFICIENCY_TARGET}")
+        print(f"shelf: {len(books) * args.copies} books, {best[1, False][2]:,} pages")
         if not args.no_cluster:
             ratio = best[args.workers, True][0] / best[args.workers, False][0]
             print(f"dask LocalCluster / process pool on {args.workers} workers: "
