@@ -35,6 +35,9 @@ Module map (readers -> one model -> passes -> writers):
 
 __version__ = "0.1.0"
 
+import importlib
+import sys
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -76,17 +79,25 @@ passes, readers and writers, a tenth of a second) before it is needed; a `layout
 side."""
 
 
-def __getattr__(name: str) -> object:
-    """A name of `__all__`, from its module on first use (then kept here)."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'layout' has no attribute {name!r}")
-    import importlib
+def names_at_first_use(
+    package: str, homes: Mapping[str, str]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """A package's `__getattr__` and `__dir__` (PEP 562) that load each name of `homes`
+    from its module on first use, then keep it in the package."""
+    found = sys.modules[package].__dict__
 
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+    def load(name: str) -> object:
+        home = homes.get(name)
+        if home is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(home), name)
+        found[name] = value
+        return value
+
+    def names() -> list[str]:
+        return sorted(set(found) | set(homes))
+
+    return load, names
 
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = names_at_first_use(__name__, _HOMES)

@@ -25,6 +25,8 @@ it loads anything else (and the server imports `cluster` without the rest).
 
 from typing import TYPE_CHECKING
 
+from layout import names_at_first_use
+
 if TYPE_CHECKING:
     from layout.batch.progress import Summary
     from layout.batch.runner import (
@@ -47,17 +49,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """A name of `__all__`, from its module on first use (then kept here)."""
-    if name not in __all__:
-        raise AttributeError(f"module 'layout.batch' has no attribute {name!r}")
-    import importlib
-
-    home = "layout.batch.progress" if name == "Summary" else "layout.batch.runner"
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = names_at_first_use(__name__, {
+    name: "layout.batch.progress" if name == "Summary" else "layout.batch.runner"
+    for name in __all__
+})
