@@ -80,7 +80,7 @@ def test_progress_hears_every_pass_in_pages() -> None:
     pages = EXCERPT.read_text(encoding="utf-8").count("\f") + 1
     layout.convert(EXCERPT, progress=Record())
     steps = [step for step, _ in heard if step != "+"]
-    assert steps[:3] == ["blanks", "marginal", "page_numbers"] and steps[-1] == "lists"
+    assert steps[:3] == ["blanks", "marginal", "page_numbers"] and steps[-1] == "verse"
     assert sum(n for step, n in heard if step == "+") == pages * len(steps)
 
 

@@ -7,7 +7,7 @@ paragraphs.
 
 In: a Book as a reader made it. Out: the same pages and lines, with roles, page numbers,
 running titles, footnotes, the language, hyphen decisions, paragraph starts, letters'
-closes, headings, datelines and list items set. Not handled: a Book already `analysed`
+closes, headings, datelines, list items and verse set. Not handled: a Book already `analysed`
 (read back from our TEI): the CLI runs no passes on it.
 """
 
@@ -20,7 +20,7 @@ from layout.passes import blanks
 from layout.passes.furniture import page_numbers, rules, running_titles, signatures, title_forms
 from layout.passes.margins import marginal
 from layout.passes.notes import footnotes
-from layout.passes.structure import datelines, divisions, letters, lists
+from layout.passes.structure import datelines, divisions, letters, lists, verse
 from layout.passes.text import hyphenation, language, paragraphs
 
 Pass = Callable[[Book], Book]
@@ -41,6 +41,7 @@ DEFAULT_PASSES: tuple[Pass, ...] = (
     divisions.mark,
     datelines.mark,
     lists.mark,
+    verse.mark,
 )
 
 

@@ -2,7 +2,8 @@
 
 In: a Book after the passes (or read back from our TEI). Out: a `pages.TypesetBook`, the
 page model the PDF and PNG writers draw. Not handled here: drawing (`layout.writers.pdf`,
-`layout.writers.png`), emphasis, tables and verse (set as prose).
+`layout.writers.png`), emphasis, tables (set as prose). Verse, like a letter's close and
+the title page, keeps its printed lines (`content`: `Line.keeps_break`).
 
 Modules:
 - content: what is set: the reading text and notes as words in blocks, page by page.

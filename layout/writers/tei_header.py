@@ -140,6 +140,7 @@ def encoding_desc(book: Book, replaced: int) -> etree._Element:
             " in head; a paragraph that runs over a page break is one p holding the pb."),
         E.p(divisions(every)),
         *[E.p(text) for text in lists(every)],
+        *[E.p(text) for text in verse(every)],
         *[E.p(text) for text in letters(every)],
     )
     hyphenation = E.hyphenation(
@@ -196,6 +197,20 @@ def lists(lines: list[Line]) -> list[str]:
         f"{_n(items, 'numbered list item')} ({_n(blocks[Block.ITEM], 'line')}) in list/item: "
         "runs of paragraphs opening with labels of one style that count on (1, 2, 3 or "
         "a, b, c), item/@n the label's number; the printed label stays in the item's text."
+    ]
+
+
+def verse(lines: list[Line]) -> list[str]:
+    """What the verse holds (nothing when the book has none)."""
+    kept = [line for line in lines if line.details.block is Block.VERSE]
+    if not kept:
+        return []
+    groups = sum(1 for line in kept if line.paragraph_start)
+    return [
+        f"{_n(len(kept), 'line')} of verse in {_n(groups, 'line group')}, lg/l, each printed "
+        "line kept a line: runs of lines short of the book's measure and of varied length, "
+        "none broken by a hyphen, with prose before and after them or filling a page; the "
+        "analysis's diagnostics give each run's evidence."
     ]
 
 
