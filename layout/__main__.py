@@ -2,6 +2,6 @@
 
 import sys
 
-from layout.cli import main
+from layout.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

@@ -8,9 +8,12 @@ only by the runs that need them. Checked in a fresh interpreter, through the com
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "page-286.txt"
 
@@ -100,3 +103,58 @@ def test_a_batch_parent_hands_out_books_without_the_engine(tmp_path: Path) -> No
         "assert worker.died(task, 'a test').report.status == 4\n"
     )
     assert engine(modules) == []
+
+
+def run_script(code: str) -> list[object]:
+    """The JSON the last line of `code`'s output holds, run in a fresh interpreter."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    return list(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_the_command_freezes_what_it_holds_before_the_process_ends(tmp_path: Path) -> None:
+    """The installed command (`entry`) freezes the objects left before the interpreter's
+    last collection would walk them; `main`, which callers may go on after, does not."""
+    argv = ["layout", "convert", str(SAMPLE), "--json", str(tmp_path / "a.json"), "-q"]
+    status, frozen = run_script(
+        "import gc, json, sys\n"
+        "from layout import cli\n"
+        f"sys.argv = {argv!r}\n"
+        "status = cli.entry()\n"
+        "print(json.dumps([status, gc.get_freeze_count()]))\n"
+    )
+    assert status == 0 and isinstance(frozen, int) and frozen > 1000
+    status, frozen = run_script(
+        "import gc, json\n"
+        "from layout import cli\n"
+        f"status = cli.main({argv[1:]!r})\n"
+        "print(json.dumps([status, gc.get_freeze_count()]))\n"
+    )
+    assert status == 0 and frozen == 0
+
+
+def test_the_fork_server_preload_is_frozen_and_its_workers_collect_again() -> None:
+    """The fork server's preload (`layout.batch.fork_server`) imports Dask and the
+    engine, freezes them for the server's own end, and a process forked from it has them
+    back with the collector, as a process-pool worker has."""
+    pytest.importorskip("distributed", reason="Dask is an optional dependency")
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this system")
+    loaded, enabled, frozen, in_child = run_script(
+        "import gc, json, os, sys\n"
+        "import layout.batch.fork_server\n"
+        "loaded = all(m in sys.modules for m in ('distributed', 'layout.job'))\n"
+        "frozen = gc.get_freeze_count()\n"
+        "read, write = os.pipe()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os.write(write, str(gc.get_freeze_count()).encode())\n"
+        "    os._exit(0)\n"
+        "os.close(write)\n"
+        "os.waitpid(pid, 0)\n"
+        "child = int(os.read(read, 64))\n"
+        "print(json.dumps([loaded, gc.isenabled(), frozen, child]))\n"
+    )
+    assert loaded is True and enabled is True
+    assert isinstance(frozen, int) and frozen > 10_000
+    assert in_child == 0

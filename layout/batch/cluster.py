@@ -25,7 +25,6 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from layout import __version__
-from layout.batch import engine
 
 if TYPE_CHECKING:
     from layout.batch.worker import Outcome, Task
@@ -126,10 +125,10 @@ dashboard there is none of; and the check for a blocked event loop, fifty times 
 in each of five loops. Without them the books convert on Dask as fast as in the process
 pool (0.98x its time, start-up apart, on the benchmark's 6,924 pages; 1.08x with them)."""
 
-PRELOAD = ["distributed", "layout.batch.cluster", "layout.batch.worker", *engine.MODULES]
+PRELOAD = ["layout.batch.fork_server"]
 """What the fork server imports once, so that every worker starts with it imported: Dask,
 what the workers are asked to run (`worker_sees`, `layout.batch.worker.convert`) and the
-engine under it."""
+engine under it (see `layout.batch.fork_server`)."""
 
 FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 """Whether the system can fork workers from a server (not on Windows)."""
