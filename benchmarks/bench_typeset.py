@@ -25,15 +25,19 @@ reflowed, and the pages are measured as a publisher would look at them (typeset_
 stand-in glyphs, kerned pairs, running heads against their one canonical form, note pages
 with a gap above the rule, hyphenated lines (German apart) and breaks inside `ſt`, lines
 beginning with punctuation, word spaces, hyphen runs and overfull lines of both modes, list
-items set with a hanging indent, headings at a page's foot, and the PDF drawn per second of
-CPU, against issue 12's targets (--check holds those in typeset_measures.ENFORCED and
-reports the others):
+items set with a hanging indent, lines whose break belongs to the text (verse, a letter's
+dateline, salutation, signature and address, a title page: `Line.keeps_break`) set as lines
+of their own, headings at a page's foot, and the PDF drawn per second of CPU, against
+issue 12's targets (--check holds those in typeset_measures.ENFORCED and reports the
+others):
 0 stand-ins, kerning applied, every head canonical, <= 5 % of note pages with a gap over two lines,
 German hyphenated lines <= 18 % and none inside `ſt`, no line starting with punctuation,
 median space <= 1.05 and p95 <= 1.35, <= 2 hyphens in a row, 0 overfull, every list item
-the analysis marks hanging (0 set as a plain paragraph), 0 headings ending a page or standing
-over a single line there (facsimile pages whose source page so ends counted apart),
->= 150 PDF pages/s.
+the analysis marks hanging (0 set as a plain paragraph), every line it marks as keeping its
+break drawn as a line of its own, not justified, none run together with the next (a line a word cut
+at a line's end runs on from or into counted apart: the word is joined), 0 headings ending
+a page or standing over a single line there (facsimile pages whose source page so ends
+counted apart), >= 150 PDF pages/s.
 
 Paragraphs come from Line.paragraph_start when the passes set it; otherwise a paragraph
 ends after a short line (under 3/4 of the book's median text-line length), at a blank line
