@@ -91,37 +91,34 @@ CAPITALS_WORD = re.compile(r"\b[^\W\d_a-zß]{3,}\b")
 address, a heading's word; no verse's."""
 
 
-def full_measure(book: Book, flow: Sequence[Position]) -> float:
+def full_measure(book: Book, flow: Sequence[Position], lines: Sequence[Line],
+                 texts: Sequence[str]) -> float:
     """The length of the book's full lines, in characters: the median of the lines that
-    end in a word break, else the paragraphs pass's measure."""
-    pages = book.pages
-    broken = []
-    for p, i in flow:
-        line = pages[p].lines[i]
-        text = line.text.strip()
-        if line.role is Role.BODY and (line.hyphen is not None or text[-1:] in HYPHEN_SIGNS) \
-                and len(text) > 1:
-            broken.append(len(text))
+    end in a word break, else the paragraphs pass's measure. `lines` are the flow's lines
+    and `texts` their stripped texts."""
+    broken = [
+        len(text) for line, text in zip(lines, texts, strict=True)
+        if len(text) > 1 and line.role is Role.BODY
+        and (line.hyphen is not None or text[-1] in HYPHEN_SIGNS)
+    ]
     if len(broken) >= MIN_BREAKS:
         return float(median(broken))
     return measure(book, list(flow), blanks=False).width
 
 
-def is_short(line: Line, width: float) -> bool:
+def is_short(line: Line, text: str, width: float) -> bool:
     """Whether a running-text line may be a verse line: a body line of prose (no heading,
     no block), clearly short, ending in no word break, with no number and no word in
-    capitals, of letters mostly."""
-    if line.role is not Role.BODY or line.block is not None or line.heading is not None:
+    capitals, of letters mostly (`text`: the line's text, stripped)."""
+    if not TOO_SHORT * width <= len(text) <= SHORT * width:
         return False
-    text = line.text.strip()
-    n = len(text)
-    if not TOO_SHORT * width <= n <= SHORT * width:
+    if line.role is not Role.BODY or line.block is not None or line.heading is not None:
         return False
     if line.hyphen is not None or text[-1] in HYPHEN_SIGNS or NUMBER_END.search(text) \
             or NUMBER.search(text) or CAPITALS_WORD.search(text):
         return False
-    signs = [c for c in text if not c.isspace()]
-    if sum(c.isalpha() for c in signs) < LETTERS * len(signs):
+    signs = len(text) - sum(map(str.isspace, text))
+    if sum(map(str.isalpha, text)) < LETTERS * signs:
         return False
     return not in_capitals(text)
 
@@ -133,12 +130,13 @@ def is_long(line: Line, width: float) -> bool:
         and len(line.text.strip()) > SHORT * width
 
 
-def runs(book: Book, flow: Sequence[Position], width: float) -> list[tuple[int, int, str]]:
-    """The verse runs of the running text: (first, end) indices into `flow` (end
-    exclusive) and the evidence that took each."""
-    pages = book.pages
-    lines = [pages[p].lines[i] for p, i in flow]
-    short = [is_short(line, width) for line in lines]
+def runs(lines: Sequence[Line], texts: Sequence[str],
+         width: float) -> list[tuple[int, int, str]]:
+    """The verse runs of the running text's `lines` (`texts`: their texts, stripped):
+    (first, end) indices (end exclusive) and the evidence that took each."""
+    low, high = TOO_SHORT * width, SHORT * width  # the length first: most lines fail it
+    short = [low <= len(text) <= high and is_short(line, text, width)
+             for line, text in zip(lines, texts, strict=True)]
     found: list[tuple[int, int, str]] = []
     k, n = 0, len(lines)
     while k < n:
@@ -221,10 +219,12 @@ def mark(book: Book) -> Book:
     flow = list(text_flow(book))
     if not flow:
         return book
-    width = full_measure(book, flow)
+    lines = [book.pages[p].lines[i] for p, i in flow]
+    texts = [line.text.strip() for line in lines]  # the line's own string when unpadded
+    width = full_measure(book, flow, lines, texts)
     if width <= 0:
         return book
-    found = runs(book, flow, width)
+    found = runs(lines, texts, width)
     if not found:
         return book
     pages = list(book.pages)
