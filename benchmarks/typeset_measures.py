@@ -262,7 +262,7 @@ def _marked_lines(book: Book) -> tuple[list[tuple[int, list[str]]], int]:
     return marked, apart
 
 
-def _kept_lines(book: Book, typeset: TypesetBook, sheet: Sheet) -> None:
+def _kept_lines(book: Book, typeset: TypesetBook, sheet: Sheet, natural: float) -> None:
     """Source lines marked as keeping their break against those drawn as lines of their own.
 
     The marked lines are taken in reading order, and each is looked for among the words
@@ -274,15 +274,12 @@ def _kept_lines(book: Book, typeset: TypesetBook, sheet: Sheet) -> None:
     more words than the source line (none run in from the next line). Where the words
     stand more than once, the place where they begin such a line is taken. A line set
     into a paragraph has its first word inside a drawn line, or its drawn line justified
-    or run on."""
+    or run on. `natural`: the face's word space at size 1."""
     marked, apart = _marked_lines(book)
     sheet.kept_apart += apart
     sheet.kept_marked += len(marked)
     if not marked:
         return
-    from layout.typeset.fonts import book_faces, metrics
-
-    natural = metrics(book_faces().regular).width(" ", 1.0)
     drawn: list[tuple[Placed, int, str]] = []  # the line, the word's place in it, the word
     starts: list[int] = []
     for page in typeset.pages:
@@ -334,11 +331,11 @@ def _source_head_at_foot(book: Book, p: int) -> bool:
     return any(line.role is Role.HEADING for line in text[-KEEP_WITH_HEAD:])
 
 
-def _structure(book: Book, typeset: TypesetBook, sheet: Sheet) -> None:
+def _structure(book: Book, typeset: TypesetBook, sheet: Sheet, natural: float) -> None:
     """List items hung or not; kept lines kept or not; headings at a page's foot (the
     book's last text page apart)."""
     sheet.items += _marked_items(book)
-    _kept_lines(book, typeset, sheet)
+    _kept_lines(book, typeset, sheet, natural)
     pages = [[i for i in page.items if i.kind in ("body", "head")] for page in typeset.pages]
     last = max((n for n, text in enumerate(pages) if text), default=-1)
     hung = 0
@@ -366,7 +363,7 @@ def measure(book: Book, typeset: TypesetBook, sheet: Sheet, leading: float = 13.
     sheet.pages += len(typeset.pages)
     sheet.standins += _standins(book, typeset)
     _heads(typeset, sheet)
-    _structure(book, typeset, sheet)
+    _structure(book, typeset, sheet, natural)
     drawn: list[Placed] = []
     for n, page in enumerate(typeset.pages):
         x0, _, x1, _ = page.block

@@ -123,20 +123,18 @@ def is_short(line: Line, text: str, width: float) -> bool:
     return not in_capitals(text)
 
 
-def is_long(line: Line, width: float) -> bool:
+def is_long(line: Line, text: str, width: float) -> bool:
     """Whether a running-text line is a line of prose longer than a verse line (by its
-    length: a line ending in a word break may be short, set beside a figure)."""
-    return line.role is Role.BODY and line.block is None \
-        and len(line.text.strip()) > SHORT * width
+    length: a line ending in a word break may be short, set beside a figure; `text`: the
+    line's text, stripped)."""
+    return line.role is Role.BODY and line.block is None and len(text) > SHORT * width
 
 
 def runs(lines: Sequence[Line], texts: Sequence[str],
          width: float) -> list[tuple[int, int, str]]:
     """The verse runs of the running text's `lines` (`texts`: their texts, stripped):
     (first, end) indices (end exclusive) and the evidence that took each."""
-    low, high = TOO_SHORT * width, SHORT * width  # the length first: most lines fail it
-    short = [low <= len(text) <= high and is_short(line, text, width)
-             for line, text in zip(lines, texts, strict=True)]
+    short = [is_short(line, text, width) for line, text in zip(lines, texts, strict=True)]
     found: list[tuple[int, int, str]] = []
     k, n = 0, len(lines)
     while k < n:
@@ -147,45 +145,45 @@ def runs(lines: Sequence[Line], texts: Sequence[str],
         while k < n and short[k]:
             k += 1
         end = k
-        taken = weigh(lines, start, end, width)
+        taken = weigh(lines, texts, start, end, width)
         if taken is not None:
             found.append(taken)
     return found
 
 
-def _varied(lines: Sequence[Line], width: float) -> tuple[int, int] | None:
-    """The shortest and longest of the lines' lengths, when they vary as verse lines do
-    (`VARIED`); None when they do not."""
-    lengths = [len(line.text.strip()) for line in lines]
+def _varied(texts: Sequence[str], width: float) -> tuple[int, int] | None:
+    """The shortest and longest of the lines' lengths (`texts`: their texts, stripped),
+    when they vary as verse lines do (`VARIED`); None when they do not."""
+    lengths = [len(text) for text in texts]
     middle = median(lengths)
     if median(abs(n - middle) for n in lengths) < VARIED * width:
         return None
     return min(lengths), max(lengths)
 
 
-def _prose_around(lines: Sequence[Line], start: int, end: int,
+def _prose_around(lines: Sequence[Line], texts: Sequence[str], start: int, end: int,
                   width: float) -> tuple[int, str] | None:
     """Where the verse begins in the run of short lines `lines[start:end]` when prose
     stands right before and after it, and what marks its opening; None without prose
     around. Before it a long line (or a short line of prose that is no candidate, after a
     long one), after it a long line. The first short line after a long one is the
     prose's last, unless a lead-in's colon or a quotation mark opens the verse."""
-    if start == 0 or end >= len(lines) or not is_long(lines[end], width):
+    if start == 0 or end >= len(lines) or not is_long(lines[end], texts[end], width):
         return None
     before = lines[start - 1]
-    if is_long(before, width):
-        if before.text.rstrip().endswith(":"):
+    if is_long(before, texts[start - 1], width):
+        if texts[start - 1].endswith(":"):
             return start, "after a colon"
-        if lines[start].text.lstrip()[:1] in OPENING:
+        if texts[start][:1] in OPENING:
             return start, "quoted"
         return start + 1, ""  # the prose paragraph's last line
     if start < 2 or before.role is not Role.BODY or before.block is not None \
-            or not is_long(lines[start - 2], width):
+            or not is_long(lines[start - 2], texts[start - 2], width):
         return None  # (before it a heading, or a short line of prose after another)
     return start, ""
 
 
-def weigh(lines: Sequence[Line], start: int, end: int,
+def weigh(lines: Sequence[Line], texts: Sequence[str], start: int, end: int,
           width: float) -> tuple[int, int, str] | None:
     """The verse in the run of short lines `lines[start:end]`: where it begins and ends
     and the evidence, or None. With prose around it (`_prose_around`) the run must be
@@ -193,7 +191,7 @@ def weigh(lines: Sequence[Line], start: int, end: int,
     page of verse, `LONG_RUN` long, every line of `MIN_WORDS` words at least, few with
     an abbreviation (`ABBREVIATED`): no list of names, no title page's lines. Its
     lengths must vary (`_varied`)."""
-    around = _prose_around(lines, start, end, width)
+    around = _prose_around(lines, texts, start, end, width)
     if around is not None:
         start, mark = around
         if end - start < (MIN_MARKED if mark else MIN_RUN):
@@ -206,7 +204,7 @@ def weigh(lines: Sequence[Line], start: int, end: int,
         context = "no prose around: less sure"
     else:
         return None
-    span = _varied(lines[start:end], width)
+    span = _varied(texts[start:end], width)
     if span is None:
         return None
     return start, end, (f"{end - start} lines of {span[0]}-{span[1]} characters against "
